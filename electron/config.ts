@@ -1,0 +1,38 @@
+// Where the app's inputs come from: the Ouro API base and the app-data folder. Both hosts
+// (Electron's main.ts and the web host) resolve them the same way.
+import os from 'node:os';
+import path from 'node:path';
+
+export const PRODUCTION_API_BASE = 'https://api.ouro.foundation';
+export const APP_DIR_NAME = 'Ouro';
+
+type Env = Record<string, string | undefined>;
+
+/** OURO_BACKEND_URL, then OURO_BASE_URL (ouro-py's order), then production. No trailing slash. */
+export function resolveApiBaseUrl(env: Env): string {
+  const raw = [env.OURO_BACKEND_URL, env.OURO_BASE_URL].map((v) => v?.trim()).find((v) => v);
+  if (!raw) return PRODUCTION_API_BASE;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`OURO_BACKEND_URL is not a valid URL: ${raw}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`OURO_BACKEND_URL must be http(s): ${raw}`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+/** OURO_DESKTOP_DATA_DIR when set (tests give each run its own), otherwise the OS default. */
+export function resolveDataDir(env: Env, fallback: string): string {
+  const dir = env.OURO_DESKTOP_DATA_DIR?.trim();
+  return dir ? path.resolve(dir) : fallback;
+}
+
+/** The folder Electron's app.getPath('userData') would pick, for hosts that run without Electron. */
+export function defaultUserDataDir(platform: NodeJS.Platform = process.platform, env: Env = process.env, home = os.homedir()): string {
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_DIR_NAME);
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_DIR_NAME);
+}

@@ -1,0 +1,27 @@
+// The preload: exposes `window.ouro` (exactly the contract's channels and events) through
+// contextBridge, and nothing else. Bundled to one CommonJS file so it runs sandboxed.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { eventChannel, isChannel, isEventName } from '../shared/contract-names';
+import { fail } from '../shared/ipc-result';
+import type { OuroBridge } from '../shared/ouro-bridge';
+
+const bridge: OuroBridge = {
+  invoke: (channel, ...args) => {
+    if (!isChannel(channel)) {
+      return Promise.resolve(fail({ kind: 'invalid-input', message: 'Unknown channel' }));
+    }
+    return ipcRenderer.invoke(channel, args[0]);
+  },
+  on: (event, listener) => {
+    if (!isEventName(event)) throw new Error('Unknown event');
+    const channel = eventChannel(event);
+    // Never hand the IpcRendererEvent to the page: it exposes `sender` (ipcRenderer itself).
+    const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload as Parameters<typeof listener>[0]);
+    ipcRenderer.on(channel, forward);
+    return () => {
+      ipcRenderer.removeListener(channel, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('ouro', bridge);

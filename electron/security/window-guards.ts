@@ -1,0 +1,64 @@
+// The navigation, window-opening and permission rules every webContents gets. They take the
+// Electron objects as arguments (structurally), so unit tests drive them with plain fakes.
+import { safeExternalUrl } from './external-url';
+
+interface PreventableEvent {
+  preventDefault(): void;
+}
+
+export interface WebContentsLike {
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' } | { action: 'allow' }): void;
+  on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (event: PreventableEvent & { url: string }) => void): unknown;
+  on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+}
+
+export interface SessionLike {
+  setPermissionRequestHandler(
+    handler: ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
+  ): void;
+  setPermissionCheckHandler(handler: ((webContents: unknown, permission: string) => boolean) | null): void;
+}
+
+export interface GuardDeps {
+  /** Opens a URL in the OS browser (shell.openExternal). Only ever given checked http(s) URLs. */
+  openExternal(url: string): void;
+  log?: { warn(message: string): void };
+}
+
+/** Every attempt to open a window is denied; http(s) targets go to the OS browser instead. */
+export function guardWebContents(contents: WebContentsLike, deps: GuardDeps): void {
+  const sendOut = (url: string) => {
+    const safe = safeExternalUrl(url);
+    if (safe) deps.openExternal(safe);
+    else deps.log?.warn(`Blocked a link with a disallowed scheme: ${url.slice(0, 40)}`);
+  };
+
+  contents.setWindowOpenHandler(({ url }) => {
+    sendOut(url);
+    return { action: 'deny' };
+  });
+
+  // The app is a single page: any navigation (a clicked link, a stray drop of a file, a script
+  // setting location) is cancelled; http(s) links open in the OS browser.
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    sendOut(url);
+  });
+  contents.on('will-frame-navigate', (event) => {
+    event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+}
+
+/** Camera, microphone, notifications-by-web-API, geolocation…: the page asks for nothing. */
+export function denyAllPermissions(session: SessionLike): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}

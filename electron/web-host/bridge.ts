@@ -1,0 +1,61 @@
+// `window.ouro` for the web host: the same OuroBridge the preload builds, carried over loopback
+// HTTP (calls) and Server-Sent Events (pushed events) instead of Electron IPC. Runs in the page.
+import { isChannel, isEventName, type EventName } from '../../shared/contract-names';
+import { fail, type IpcResult } from '../../shared/ipc-result';
+import type { OuroBridge } from '../../shared/ouro-bridge';
+
+const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+let source: EventSource | null = null;
+
+function ensureEventSource(): void {
+  if (source) return;
+  source = new EventSource('/__ouro/events');
+  for (const [event, set] of listeners) attach(event, set);
+}
+
+function attach(event: EventName, set: Set<(payload: unknown) => void>): void {
+  source?.addEventListener(event, (message) => {
+    const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+    for (const listener of set) listener(payload);
+  });
+}
+
+async function invoke(channel: string, input: unknown): Promise<IpcResult<unknown>> {
+  if (!isChannel(channel)) return fail({ kind: 'invalid-input', message: 'Unknown channel' });
+  try {
+    const response = await fetch(`/__ouro/ipc/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ input }),
+      credentials: 'same-origin',
+    });
+    if (!response.ok) {
+      return fail({ kind: 'internal', message: `The web host refused the call (HTTP ${response.status})` });
+    }
+    return (await response.json()) as IpcResult<unknown>;
+  } catch {
+    // The web host itself is gone (stopped or restarting): the app's "main process" is unreachable.
+    return fail({ kind: 'internal', message: 'The web host is not running' });
+  }
+}
+
+const bridge: OuroBridge = {
+  invoke: ((channel: string, input?: unknown) => invoke(channel, input)) as OuroBridge['invoke'],
+  on: (event, listener) => {
+    if (!isEventName(event)) throw new Error('Unknown event');
+    let set = listeners.get(event);
+    if (!set) {
+      set = new Set();
+      listeners.set(event, set);
+      attach(event, set);
+    }
+    const wrapped = listener as (payload: unknown) => void;
+    set.add(wrapped);
+    ensureEventSource();
+    return () => {
+      set.delete(wrapped);
+    };
+  },
+};
+
+Object.defineProperty(window, 'ouro', { value: Object.freeze(bridge), writable: false, configurable: false });

@@ -1,0 +1,60 @@
+// `npm run web`: the web host as a command. Wires the same services main.ts builds, with Node's
+// pieces in place of Electron's, and prints the URL to open.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { defaultUserDataDir, resolveApiBaseUrl, resolveDataDir } from '../config';
+import { createEventHub } from '../event-hub';
+import { createDispatcher } from '../ipc/dispatch';
+import { createLogger, logLevelFromEnv } from '../log';
+import { createMainServices } from '../services';
+import { startWebHost } from './server';
+
+declare const __OURO_APP_VERSION__: string;
+
+function parsePort(argv: string[]): number | undefined {
+  const index = argv.indexOf('--port');
+  if (index === -1) return undefined;
+  const port = Number(argv[index + 1]);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port needs a number from 0 to 65535, got ${argv[index + 1] ?? 'nothing'}`);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const log = createLogger({ level: logLevelFromEnv(process.env) });
+  const events = createEventHub();
+  const services = createMainServices({
+    appVersion: __OURO_APP_VERSION__,
+    platform: process.platform,
+    apiBaseUrl: resolveApiBaseUrl(process.env),
+    dataDir: resolveDataDir(process.env, defaultUserDataDir()),
+    host: 'web',
+    log,
+    emit: events.emit,
+  });
+  const port = parsePort(process.argv.slice(2));
+  const host = await startWebHost({
+    rendererDir: path.join(__dirname, 'renderer'),
+    bridgeScript: path.join(__dirname, 'web-bridge.js'),
+    dispatch: createDispatcher(services.handlers, log),
+    events,
+    token: randomBytes(32).toString('base64url'),
+    ...(port === undefined ? {} : { port }),
+    log,
+  });
+  process.stdout.write(`Ouro web host: ${host.url}\n`);
+
+  const stop = async () => {
+    await host.close();
+    await services.dispose();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Ouro web host failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,199 @@
+// The loopback web host: serves the built renderer to a browser and carries its `window.ouro`
+// calls to the same dispatcher Electron's main process uses. It holds a real API key, so it
+// listens on 127.0.0.1 only, demands this run's random token, and checks Host and Origin
+// (a DNS-rebinding page must not be able to reach it).
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+import type { Dispatch } from '../ipc/dispatch';
+import type { EventHub } from '../event-hub';
+import type { Logger } from '../log';
+import { mimeTypeFor, resolveRendererFile } from '../security/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
+
+export const IPC_PREFIX = '/__ouro/ipc/';
+export const EVENTS_PATH = '/__ouro/events';
+export const BRIDGE_PATH = '/__ouro/bridge.js';
+export const TOKEN_HEADER = 'x-ouro-web-token';
+const MAX_IPC_BODY_BYTES = 1024 * 1024;
+
+export interface WebHostOptions {
+  rendererDir: string;
+  /** The built browser bridge (dist/web-bridge.js). */
+  bridgeScript: string;
+  dispatch: Dispatch;
+  events: EventHub;
+  token: string;
+  port?: number;
+  log: Logger;
+}
+
+export interface WebHost {
+  /** The URL to open, token included. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const securityHeaders = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { ...securityHeaders, 'Content-Type': type });
+  res.end(body);
+}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { token, log } = options;
+  let port = 0;
+  const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const allowedOrigins = () => allowedHosts().map((host) => `http://${host}`);
+  const cookieName = () => `ouro_web_${port}`;
+  const sockets = new Set<Socket>();
+  const streams = new Set<http.ServerResponse>();
+
+  const isAuthorised = (req: http.IncomingMessage): boolean => {
+    const presented = readCookie(req.headers.cookie, cookieName()) ?? req.headers[TOKEN_HEADER];
+    return typeof presented === 'string' && safeEqual(presented, token);
+  };
+
+  const serveIndex = async (res: http.ServerResponse) => {
+    const html = await readFile(resolveRendererFile(options.rendererDir, '/index.html') ?? '', 'utf8');
+    // The bridge must define window.ouro before the app's module script runs.
+    const withBridge = html.replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
+    send(res, 200, withBridge, 'text/html; charset=utf-8');
+  };
+
+  const serveFile = async (res: http.ServerResponse, file: string) => {
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) return send(res, 404, 'Not found');
+    res.writeHead(200, { ...securityHeaders, 'Content-Type': mimeTypeFor(file), 'Content-Length': info.size });
+    createReadStream(file).pipe(res);
+  };
+
+  const handleIpc = async (req: http.IncomingMessage, res: http.ServerResponse, channel: string) => {
+    if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+    // A cross-site form cannot send application/json without a CORS preflight, which we never grant.
+    if (!req.headers['content-type']?.startsWith('application/json')) return send(res, 415, 'JSON only');
+    const text = await readBody(req, MAX_IPC_BODY_BYTES);
+    if (text === null) return send(res, 413, 'Too large');
+    let input: unknown;
+    try {
+      input = text ? (JSON.parse(text) as { input?: unknown }).input : undefined;
+    } catch {
+      return send(res, 400, 'Invalid JSON');
+    }
+    const result = await options.dispatch(decodeURIComponent(channel), input, { host: 'web' });
+    send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+  };
+
+  const handleEvents = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    const unsubscribe = options.events.subscribe((event, payload) => {
+      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(res);
+    });
+  };
+
+  const server = http.createServer((req, res) => {
+    const handle = async () => {
+      if (!req.headers.host || !allowedHosts().includes(req.headers.host)) return send(res, 403, 'Unexpected Host');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedOrigins().includes(origin)) return send(res, 403, 'Unexpected Origin');
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+      // First visit: the token arrives in the URL once, is moved into an HttpOnly cookie, and
+      // the URL is cleaned so the token does not linger in history or screenshots.
+      const urlToken = url.searchParams.get('token');
+      if (urlToken !== null && req.method === 'GET') {
+        if (!safeEqual(urlToken, token)) return send(res, 401, 'Wrong token. Open the URL the web host printed.');
+        url.searchParams.delete('token');
+        res.writeHead(303, {
+          ...securityHeaders,
+          'Set-Cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          Location: url.pathname + url.search,
+        });
+        return res.end();
+      }
+      if (!isAuthorised(req)) return send(res, 401, 'Missing token. Open the URL the web host printed (it carries this run\'s token).');
+
+      if (url.pathname.startsWith(IPC_PREFIX)) {
+        if (origin === undefined) return send(res, 403, 'Origin required');
+        return handleIpc(req, res, url.pathname.slice(IPC_PREFIX.length));
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+      if (url.pathname === EVENTS_PATH) return handleEvents(req, res);
+      if (url.pathname === BRIDGE_PATH) return serveFile(res, options.bridgeScript);
+      if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res);
+      const file = resolveRendererFile(options.rendererDir, url.pathname);
+      if (!file) return send(res, 404, 'Not found');
+      return serveFile(res, file);
+    };
+    handle().catch((error: unknown) => {
+      log.error('Web host request failed', error);
+      if (!res.headersSent) send(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end();
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}

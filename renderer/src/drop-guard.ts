@@ -1,0 +1,11 @@
+// A file dropped anywhere the app does not handle it must not make the page navigate to
+// file://…: cancel the browser's default for every drag-over and drop on the window.
+export function preventStrayDrops(target: Pick<Window, 'addEventListener' | 'removeEventListener'>): () => void {
+  const cancel = (event: Event) => event.preventDefault();
+  target.addEventListener('dragover', cancel);
+  target.addEventListener('drop', cancel);
+  return () => {
+    target.removeEventListener('dragover', cancel);
+    target.removeEventListener('drop', cancel);
+  };
+}

@@ -1,0 +1,21 @@
+// The names of the contract's channels and events, without their schemas, so the preload and
+// the web bridge can check names without bundling zod. contract.ts declares a schema for
+// exactly these names (the compiler rejects a missing or extra one).
+export const channelNames = ['app:info'] as const;
+export const eventNames = ['app:notice'] as const;
+
+export type Channel = (typeof channelNames)[number];
+export type EventName = (typeof eventNames)[number];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (channelNames as readonly string[]).includes(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as readonly string[]).includes(name);
+}
+
+/** Electron IPC channel name for a pushed event (kept apart from invoke channels). */
+export function eventChannel(name: EventName): `event:${EventName}` {
+  return `event:${name}`;
+}

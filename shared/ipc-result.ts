@@ -1,0 +1,13 @@
+// The envelope every IPC call answers with. Thrown errors lose their shape across Electron IPC,
+// so nothing is thrown across the boundary: failures travel as data.
+import type { AppErrorData } from './error-kinds';
+
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorData };
+
+export function ok<T>(data: T): IpcResult<T> {
+  return { ok: true, data };
+}
+
+export function fail(error: AppErrorData): IpcResult<never> {
+  return { ok: false, error };
+}
