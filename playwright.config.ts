@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { findElectronBinary } from './electron/electron-binary.mjs';
 import { chromiumPath } from './tests/e2e/chromium-path';
+import type { OuroHost } from './tests/e2e/fixtures';
 
 const electron = findElectronBinary();
 // Printed once, by the runner (workers load this file too).
@@ -17,7 +18,7 @@ if (!process.env.TEST_WORKER_INDEX) {
   }
 }
 
-export default defineConfig({
+export default defineConfig<{ ouroHost: OuroHost }>({
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },

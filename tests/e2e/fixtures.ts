@@ -94,10 +94,12 @@ export const test = base.extend<
   ouroHost: ['web', { option: true }],
   // One Chromium per worker (a fresh context per app), launched only if a web test asks for it.
   sharedChromium: [
+    // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      let browser: Promise<Browser> | null = null;
-      await use(() => (browser ??= chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs })));
-      if (browser) await (await browser).close();
+      const launched: { browser?: Promise<Browser> } = {};
+      await use(() => (launched.browser ??= chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs })));
+      if (launched.browser) await (await launched.browser).close();
     },
     { scope: 'worker' },
   ],
