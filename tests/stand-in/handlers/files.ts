@@ -1,0 +1,334 @@
+// File routes (ouro-api.md §4): the three-step upload (`/files/upload` streamed to disk →
+// `/files/{id}/metadata` → `/files/create`), retrieve, content URL, update and delete.
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { assetRow, doc } from '../asset-view';
+import { isRecord, ok, requireObject, type RequestContext } from '../context';
+import { assetNotFound, conflict, forbidden, HttpError, validationError } from '../errors';
+import { deriveMetadata, extensionOf } from '../file-content';
+import { VISIBILITIES, type AssetRecord, type RichText, type StoredObject, type TeamRecord, type Visibility } from '../model';
+import { UUID_RE } from '../prng';
+import type { Route } from '../router';
+import { GLOBAL_ID, type Store } from '../store';
+import { parseUploadStream } from '../upload-stream';
+
+function nowIso(): string {
+  return new Date().toISOString().replace('Z', '+00:00');
+}
+
+function parseVisibility(value: unknown, loc: string[], fallback: Visibility): Visibility {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'string' && (VISIBILITIES as readonly string[]).includes(value)) return value as Visibility;
+  throw validationError([{ loc, msg: `Input should be ${VISIBILITIES.map((v) => `'${v}'`).join(', ')}`, type: 'enum' }]);
+}
+
+export function parseDescription(value: unknown): RichText | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return { json: doc(value), text: value };
+  if (isRecord(value)) return { json: value.json ?? doc(String(value.text ?? '')), text: typeof value.text === 'string' ? value.text : '' };
+  throw validationError([{ loc: ['body', 'description'], msg: 'Input should be a string or {json, text}', type: 'value_error' }]);
+}
+
+export function parseName(value: unknown, loc: string[], required: boolean): string | null {
+  if (value === undefined || value === null) {
+    if (required) throw validationError([{ loc, msg: 'field required', type: 'missing' }]);
+    return null;
+  }
+  if (typeof value !== 'string' || value.length < 1 || value.length > 255) {
+    throw validationError([{ loc, msg: 'String should have between 1 and 255 characters', type: 'string_too_short' }]);
+  }
+  return value;
+}
+
+/**
+ * Where a new asset goes: explicit team, or the org's first team I belong to, or the global org.
+ * Enforces membership and the team's (or org's) `source_policy`.
+ */
+export function resolvePlacement(store: Store, userId: string, body: Record<string, unknown>, source: string): TeamRecord {
+  const orgId = body.org_id;
+  const teamId = body.team_id;
+  for (const [key, value] of [['org_id', orgId], ['team_id', teamId]] as const) {
+    if (value !== undefined && value !== null && (typeof value !== 'string' || !UUID_RE.test(value))) {
+      throw validationError([{ loc: ['body', key], msg: 'Input should be a valid UUID', type: 'uuid_parsing' }]);
+    }
+  }
+  let team: TeamRecord | undefined;
+  if (typeof teamId === 'string') {
+    team = store.teams.get(teamId);
+    if (!team) throw validationError([{ loc: ['body', 'team_id'], msg: `Team ${teamId} does not exist`, type: 'value_error' }]);
+    if (typeof orgId === 'string' && team.org_id !== orgId) {
+      throw validationError([{ loc: ['body', 'team_id'], msg: 'Team does not belong to the given organization', type: 'value_error' }]);
+    }
+  } else if (typeof orgId === 'string' && orgId !== GLOBAL_ID) {
+    if (!store.orgs.has(orgId)) throw validationError([{ loc: ['body', 'org_id'], msg: `Organization ${orgId} does not exist`, type: 'value_error' }]);
+    team = [...store.teams.values()].find((t) => t.org_id === orgId && t.members.has(userId));
+    if (!team) throw forbidden('You are not a member of any team in this organization');
+  } else {
+    team = store.teams.get(GLOBAL_ID);
+  }
+  if (!team) throw new HttpError(500, { data: null, error: { message: 'Global team missing', status: 500 } });
+  if (!store.isOrgMember(userId, team.org_id) || !store.isTeamMember(userId, team.id)) {
+    throw forbidden(`You are not a member of team "${team.name}"`);
+  }
+  if (store.isTeamMember(userId, team.id) && team.members.get(userId) === 'read') {
+    throw forbidden(`You only have read access to team "${team.name}"`);
+  }
+  const policy = store.effectiveSourcePolicy(team);
+  if (policy === 'web_only' && source !== 'web') {
+    throw forbidden(
+      `Team "${team.name}" only accepts assets created on the Ouro website (source_policy: web_only); API clients cannot create assets here`,
+      'source_policy_violation',
+    );
+  }
+  if (policy === 'api_only' && source === 'web') {
+    throw forbidden(`Team "${team.name}" only accepts assets created through the API (source_policy: api_only)`, 'source_policy_violation');
+  }
+  return team;
+}
+
+async function upload(ctx: RequestContext): Promise<void> {
+  const { store, storageDir, uploads } = ctx.services;
+  const id = randomUUID();
+  const tempPath = join(storageDir, `.upload-${id}.part`);
+  const parsed = await parseUploadStream(ctx.body.chunks(), tempPath);
+  const fail = async (loc: string, msg: string, type = 'missing'): Promise<never> => {
+    await rm(tempPath, { force: true });
+    throw validationError([{ loc: ['body', loc], msg, type }]);
+  };
+  const fileName = parsed.fields.file_name;
+  if (typeof fileName !== 'string' || !fileName.trim()) await fail('file_name', 'field required');
+  if (!parsed.file) await fail('file_base64', 'field required');
+  const contentType = parsed.fields.content_type;
+  if (contentType !== undefined && contentType !== null && typeof contentType !== 'string') await fail('content_type', 'Input should be a valid string', 'string_type');
+  let visibility: Visibility;
+  try {
+    visibility = parseVisibility(parsed.fields.visibility, ['body', 'visibility'], 'private');
+  } catch (err) {
+    await rm(tempPath, { force: true });
+    throw err;
+  }
+  const name = fileName as string;
+  const file = parsed.file as { size: number; sha256: string };
+  const extension = extensionOf(name);
+  const storagePath = `${ctx.userId}/${id}.${extension}`;
+  const diskPath = join(storageDir, ctx.userId, `${id}.${extension}`);
+  await mkdir(join(storageDir, ctx.userId), { recursive: true });
+  await rename(tempPath, diskPath);
+  const bucket = visibility === 'public' ? 'public-files' : 'files';
+  const createdAt = nowIso();
+  const object: StoredObject = {
+    id,
+    owner: ctx.userId,
+    fileName: name,
+    bucket,
+    storagePath,
+    contentType: typeof contentType === 'string' ? contentType : null,
+    content: { kind: 'disk', path: diskPath, size: file.size },
+    sha256: file.sha256,
+    createdAt,
+  };
+  store.objects.set(id, object);
+  store.objectPaths.set(`${bucket}/${storagePath}`, id);
+  uploads.push({ id, fileName: name, size: file.size, sha256: file.sha256, path: diskPath, createdAt });
+  ctx.entry.upload = { size: file.size, sha256: file.sha256 };
+  ok(ctx, { id, bucket, path: storagePath });
+}
+
+/** The stored object behind `id` if the caller may read it (own upload, or a visible file). */
+function readableObject(ctx: RequestContext, id: string): StoredObject {
+  const { store } = ctx.services;
+  const object = store.objects.get(id);
+  const asset = store.assets.get(id);
+  if (object && (asset ? store.canSee(ctx.userId, asset) : object.owner === ctx.userId)) return object;
+  throw assetNotFound(id);
+}
+
+async function metadata(ctx: RequestContext): Promise<void> {
+  const id = ctx.params.id ?? '';
+  const object = readableObject(ctx, id);
+  const derived = await deriveMetadata(object.fileName, object.contentType, object.content);
+  ok(ctx, { metadata: derived.metadata, preview: derived.preview });
+}
+
+async function create(ctx: RequestContext): Promise<void> {
+  const { store } = ctx.services;
+  const file = requireObject(await ctx.body.json(), 'file');
+  const name = parseName(file.name, ['body', 'file', 'name'], true);
+  if (file.asset_type !== undefined && file.asset_type !== 'file') {
+    throw validationError([{ loc: ['body', 'file', 'asset_type'], msg: "Input should be 'file'", type: 'literal_error' }]);
+  }
+  let id: string = randomUUID();
+  if (file.id !== undefined && file.id !== null) {
+    if (typeof file.id !== 'string' || !UUID_RE.test(file.id)) {
+      throw validationError([{ loc: ['body', 'file', 'id'], msg: 'Input should be a valid UUID', type: 'uuid_parsing' }]);
+    }
+    id = file.id.toLowerCase();
+  }
+  if (store.assets.has(id)) throw conflict(`Asset ${id} already exists`);
+  const source = file.source === 'web' ? 'web' : 'api';
+  const team = resolvePlacement(store, ctx.userId, file, source);
+  let visibility = parseVisibility(file.visibility, ['body', 'file', 'visibility'], 'private');
+  if (visibility === 'organization' && team.org_id === GLOBAL_ID) visibility = 'public';
+  const object = store.objects.get(id);
+  if (object && object.owner !== ctx.userId) throw forbidden('This storage object belongs to another user');
+  const now = nowIso();
+  const clientMeta = isRecord(file.metadata) ? file.metadata : null;
+  const asset: AssetRecord = {
+    id,
+    asset_type: 'file',
+    name,
+    description: parseDescription(file.description),
+    visibility,
+    user_id: ctx.userId,
+    org_id: team.org_id,
+    team_id: team.id,
+    parent_id: typeof file.parent_id === 'string' ? file.parent_id : null,
+    created_at: now,
+    last_updated: now,
+    metadata: clientMeta,
+    preview: file.preview ?? null,
+    state: object ? 'success' : file.state === 'success' ? 'success' : 'in-progress',
+    source,
+    license_id: typeof file.license_id === 'string' ? file.license_id : null,
+    monetization: file.monetization === 'pay-to-unlock' || file.monetization === 'pay-per-use' ? file.monetization : 'none',
+    price: typeof file.price === 'number' ? file.price : null,
+    attribution: isRecord(file.attribution) ? file.attribution : { originality: 'original' },
+    views: 0,
+    downloads: 0,
+  };
+  if (object) {
+    const derived = await deriveMetadata(object.fileName, object.contentType, object.content);
+    asset.metadata = {
+      ...(clientMeta ?? {}),
+      ...derived.metadata,
+      id,
+      name: object.storagePath.split('/').pop() ?? id,
+      path: object.storagePath,
+      bucket: object.bucket,
+    };
+    asset.preview = file.preview ?? derived.preview;
+    store.fileContents.set(id, object.content);
+  }
+  store.addAsset(asset);
+  ok(ctx, assetRow(store, asset));
+}
+
+function fileAsset(ctx: RequestContext): AssetRecord {
+  const id = ctx.params.id ?? '';
+  const asset = ctx.services.store.visibleAsset(ctx.userId, id);
+  if (!asset || asset.asset_type !== 'file') throw assetNotFound(id);
+  return asset;
+}
+
+function retrieve(ctx: RequestContext): void {
+  ok(ctx, assetRow(ctx.services.store, fileAsset(ctx)));
+}
+
+function data(ctx: RequestContext): void {
+  const asset = fileAsset(ctx);
+  const object = ctx.services.store.objects.get(asset.id);
+  if (!object || !ctx.services.store.fileContents.has(asset.id)) {
+    throw new HttpError(404, { data: null, error: { name: 'HttpError', message: `File ${asset.id} has no content yet`, status: 404, code: 'file_content_missing' } });
+  }
+  const version = Date.parse(asset.last_updated);
+  ok(ctx, { url: `${ctx.baseUrl}/__storage/${object.bucket}/${object.storagePath}?v=${version}` });
+}
+
+async function update(ctx: RequestContext): Promise<void> {
+  const { store } = ctx.services;
+  const asset = fileAsset(ctx);
+  const body = requireObject(await ctx.body.json(), 'file');
+  if (!store.canEdit(ctx.userId, asset)) throw forbidden(`You do not have permission to update asset ${asset.id}`, 'update_forbidden');
+  if (body.name !== undefined) asset.name = parseName(body.name, ['body', 'file', 'name'], true);
+  if (body.description !== undefined) asset.description = parseDescription(body.description);
+  if (body.visibility !== undefined) asset.visibility = parseVisibility(body.visibility, ['body', 'file', 'visibility'], asset.visibility);
+  if (typeof body.license_id === 'string') asset.license_id = body.license_id;
+  if (isRecord(body.attribution)) asset.attribution = body.attribution;
+  if (isRecord(body.metadata)) asset.metadata = { ...(asset.metadata ?? {}), ...body.metadata };
+  if (body.preview !== undefined) asset.preview = body.preview;
+  if (body.team_id !== undefined || body.org_id !== undefined) {
+    const team = resolvePlacement(store, ctx.userId, body, 'api');
+    asset.team_id = team.id;
+    asset.org_id = team.org_id;
+  }
+  asset.last_updated = nowIso();
+  store.indexAsset(asset);
+  ok(ctx, assetRow(store, asset));
+}
+
+/** Shared by files and datasets: `DELETE /<type>/{id}?dry_run=` → delete summary. */
+export function deleteAsset(ctx: RequestContext, asset: AssetRecord): void {
+  const { store } = ctx.services;
+  if (asset.user_id !== ctx.userId) throw forbidden(`You do not have permission to delete asset ${asset.id}`, 'update_forbidden');
+  const dryRun = ctx.query.get('dry_run') === 'true';
+  if (!dryRun) {
+    const object = store.objects.get(asset.id);
+    if (object) store.objectPaths.delete(`${object.bucket}/${object.storagePath}`);
+    store.objects.delete(asset.id);
+    store.removeAsset(asset.id);
+  }
+  ok(ctx, { id: asset.id, name: asset.name, asset_type: asset.asset_type, deleted_children: [], ...(dryRun ? { dry_run: true } : {}) });
+}
+
+/** PUT /files/{id}/content: replace the bytes in place (same storage path), re-derive metadata. */
+async function replaceContent(ctx: RequestContext): Promise<void> {
+  const { store, storageDir, uploads } = ctx.services;
+  const asset = fileAsset(ctx);
+  if (!store.canEdit(ctx.userId, asset)) {
+    await ctx.body.drain();
+    throw forbidden(`You do not have permission to update asset ${asset.id}`, 'update_forbidden');
+  }
+  const object = store.objects.get(asset.id);
+  const tempPath = join(storageDir, `.upload-${randomUUID()}.part`);
+  const parsed = await parseUploadStream(ctx.body.chunks(), tempPath);
+  if (!parsed.file) throw validationError([{ loc: ['body', 'file_base64'], msg: 'field required', type: 'missing' }]);
+  const fileName = typeof parsed.fields.file_name === 'string' && parsed.fields.file_name ? parsed.fields.file_name : (object?.fileName ?? asset.name ?? 'file.bin');
+  const storagePath = object?.storagePath ?? `${asset.user_id}/${asset.id}.${extensionOf(fileName)}`;
+  const bucket = object?.bucket ?? (asset.visibility === 'public' ? 'public-files' : 'files');
+  const diskPath = join(storageDir, ...storagePath.split('/'));
+  await mkdir(join(diskPath, '..'), { recursive: true });
+  await rename(tempPath, diskPath);
+  const contentType = typeof parsed.fields.content_type === 'string' ? parsed.fields.content_type : null;
+  const createdAt = nowIso();
+  const replacement: StoredObject = {
+    id: asset.id,
+    owner: asset.user_id,
+    fileName,
+    bucket,
+    storagePath,
+    contentType,
+    content: { kind: 'disk', path: diskPath, size: parsed.file.size },
+    sha256: parsed.file.sha256,
+    createdAt,
+  };
+  store.objects.set(asset.id, replacement);
+  store.objectPaths.set(`${bucket}/${storagePath}`, asset.id);
+  store.fileContents.set(asset.id, replacement.content);
+  uploads.push({ id: asset.id, fileName, size: parsed.file.size, sha256: parsed.file.sha256, path: diskPath, createdAt });
+  ctx.entry.upload = { size: parsed.file.size, sha256: parsed.file.sha256 };
+  const derived = await deriveMetadata(fileName, contentType, replacement.content);
+  asset.metadata = { ...(asset.metadata ?? {}), ...derived.metadata, id: asset.id, name: storagePath.split('/').pop() ?? asset.id, path: storagePath, bucket };
+  asset.preview = derived.preview;
+  const meta = parsed.fields.file;
+  if (isRecord(meta) && meta.name !== undefined) asset.name = parseName(meta.name, ['body', 'file', 'name'], true);
+  asset.state = 'success';
+  asset.last_updated = createdAt;
+  store.indexAsset(asset);
+  ok(ctx, assetRow(store, asset));
+}
+
+function remove(ctx: RequestContext): void {
+  deleteAsset(ctx, fileAsset(ctx));
+}
+
+export const fileRoutes: Route[] = [
+  { method: 'POST', pattern: '/files/upload', handler: upload },
+  { method: 'POST', pattern: '/files/create', handler: create },
+  { method: 'GET', pattern: '/files/:id/metadata', handler: metadata },
+  { method: 'GET', pattern: '/files/:id/data', handler: data },
+  { method: 'GET', pattern: '/files/:id', handler: retrieve },
+  { method: 'PUT', pattern: '/files/:id', handler: update },
+  { method: 'PUT', pattern: '/files/:id/content', handler: replaceContent },
+  { method: 'DELETE', pattern: '/files/:id', handler: remove },
+];
