@@ -1,0 +1,100 @@
+// Composes the Ouro client from its parts: defaults, the session (key → JWT), the authenticated
+// request pipeline and one object per resource. Imports nothing from Electron: main passes
+// `net.fetch`, tests and the web host pass Node's fetch.
+import type { Profile, User } from '../../shared/ouro-models';
+import { realClock } from './abort';
+import { createConversations, type ConversationsApi } from './conversations';
+import { createDatasets, type DatasetsApi } from './datasets';
+import { createFiles, type FilesApi } from './files';
+import { createHttp, type Http } from './http';
+import { createOrganizations, createTeams, type OrganizationsApi, type TeamsApi } from './organizations';
+import { defaultRetry } from './retry';
+import { createSearch, type SearchApi } from './search';
+import { createSession } from './session';
+import { exchangeKey } from './token';
+import type { OuroClientOptions, TimeoutOptions } from './types';
+import { createUsers, type UsersApi } from './users';
+
+export const defaultTimeouts: Required<TimeoutOptions> = {
+  // Until response headers: generous because search can be slow on the server side.
+  connectMs: 30_000,
+  // ouro-py allows 600 s; JSON answers here are small, so two minutes is plenty.
+  totalMs: 120_000,
+  idleMs: 60_000,
+};
+
+export interface VerifiedKey {
+  user: User;
+  profile: Profile;
+  /** `api_key_name` from the exchange, when Ouro returned one. */
+  keyName: string | null;
+}
+
+export interface OuroClient {
+  /**
+   * The authenticated request pipeline itself, for modules that add endpoints (uploads, creates).
+   * Only GETs retry by default; pass `idempotent: true` for other safe reads.
+   */
+  http: Http;
+  users: UsersApi;
+  organizations: OrganizationsApi;
+  teams: TeamsApi;
+  search: SearchApi;
+  files: FilesApi;
+  datasets: DatasetsApi;
+  conversations: ConversationsApi;
+  /**
+   * Checks a candidate key without storing or caching anything: exchange, `GET /user`,
+   * `GET /user/profile`. A refused key is `unauthorized` (and does not call onUnauthorized).
+   */
+  verifyKey(key: string, signal?: AbortSignal): Promise<VerifiedKey>;
+  /** Drops the cached token (sign-out, key change). */
+  reset(): void;
+}
+
+export function createOuroClient(options: OuroClientOptions): OuroClient {
+  const shared = {
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    appVersion: options.appVersion,
+    timeouts: { ...defaultTimeouts, ...options.timeouts },
+    retry: { ...defaultRetry, ...options.retry },
+    clock: options.clock ?? realClock,
+    random: options.random ?? Math.random,
+    ...(options.log ? { log: options.log } : {}),
+  };
+  // The exchange goes through a pipeline without a session (it is how a session starts).
+  const anonymous: Http = createHttp(shared);
+  const session = createSession({
+    exchange: (key) => exchangeKey(anonymous, key),
+    getApiKey: options.getApiKey,
+    clock: shared.clock,
+    ...(options.onUnauthorized ? { onUnauthorized: options.onUnauthorized } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const http = createHttp({ ...shared, session });
+  const organizations = createOrganizations(http);
+
+  return {
+    http,
+    users: createUsers(http),
+    organizations,
+    teams: createTeams(http, organizations),
+    search: createSearch(http),
+    files: createFiles(http),
+    datasets: createDatasets(http),
+    conversations: createConversations(http),
+    async verifyKey(key, signal) {
+      const candidate = key.trim();
+      const credentials = await exchangeKey(anonymous, candidate, signal);
+      // `anonymous` with explicit credentials: a 401 here means this key, not the stored one.
+      const users = createUsers(anonymous, credentials);
+      const call = signal ? { signal } : {};
+      const [user, profile] = await Promise.all([users.me(call), users.profile(call)]);
+      return { user, profile, keyName: credentials.keyName ?? null };
+    },
+    reset() {
+      session.reset();
+    },
+  };
+}
