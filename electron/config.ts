@@ -36,3 +36,23 @@ export function defaultUserDataDir(platform: NodeJS.Platform = process.platform,
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_DIR_NAME);
 }
+
+export interface HostConfig {
+  apiBaseUrl: string;
+  apiBaseFromEnv: boolean;
+  envApiKey: string | undefined;
+}
+
+/**
+ * What both hosts read from the environment. OURO_API_KEY is taken out of process.env so no
+ * child process (or crash reporter, or log of the environment) inherits it.
+ */
+export function takeHostConfig(env: Env): HostConfig {
+  const envApiKey = env.OURO_API_KEY?.trim() || undefined;
+  delete env.OURO_API_KEY;
+  return {
+    apiBaseUrl: resolveApiBaseUrl(env),
+    apiBaseFromEnv: Boolean(env.OURO_BACKEND_URL?.trim() || env.OURO_BASE_URL?.trim()),
+    envApiKey,
+  };
+}

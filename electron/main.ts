@@ -1,10 +1,11 @@
 // Electron's entry point: lifecycle, the window and the wiring. Everything with logic lives in
 // small modules that take their dependencies as arguments; this file passes Electron's.
-import { app, BrowserWindow, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, nativeTheme, net, protocol, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eventChannel } from '../shared/contract';
-import { resolveApiBaseUrl, resolveDataDir } from './config';
+import { resolveDataDir, takeHostConfig } from './config';
+import { createKeychain, loadKeytar } from './account/keychain';
 import { createDispatcher } from './ipc/dispatch';
 import { bindIpc } from './ipc/bind-electron';
 import { createLogger, logLevelFromEnv } from './log';
@@ -93,16 +94,21 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const apiBaseUrl = resolveApiBaseUrl(process.env);
+  const config = takeHostConfig(process.env);
   const services = createMainServices({
     appVersion: app.getVersion(),
     platform: process.platform,
-    apiBaseUrl,
+    ...config,
     dataDir: app.getPath('userData'),
     host: 'electron',
     log,
     emit,
+    // Electron's network stack: the system's proxies and certificate store apply.
+    fetch: net.fetch as typeof fetch,
+    keychain: createKeychain(loadKeytar, process.platform),
+    openExternal: (url) => shell.openExternal(url),
   });
+  await services.start();
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
   bindIpc(ipcMain, createDispatcher(services.handlers, log), isTrustedSender);

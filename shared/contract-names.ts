@@ -1,8 +1,15 @@
 // The names of the contract's channels and events, without their schemas, so the preload and
 // the web bridge can check names without bundling zod. contract.ts declares a schema for
 // exactly these names (the compiler rejects a missing or extra one).
-export const channelNames = ['app:info'] as const;
-export const eventNames = ['app:notice'] as const;
+export const channelNames = [
+  'app:info',
+  'app:open-external',
+  'account:get',
+  'account:sign-in',
+  'account:sign-out',
+  'account:reconnect',
+] as const;
+export const eventNames = ['app:notice', 'account:changed'] as const;
 
 export type Channel = (typeof channelNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -3,6 +3,7 @@
 // preload and the web bridge expose exactly these names, and the renderer calls them typed, so
 // renaming a channel is a compile error on every side.
 import { z } from 'zod';
+import type { AccountState } from './account';
 import type { Channel, EventName } from './contract-names';
 
 export { channelNames, eventNames, isChannel, isEventName, eventChannel } from './contract-names';
@@ -28,13 +29,33 @@ export interface AppInfo {
   host: 'electron' | 'web';
 }
 
+/** An API key as typed: trimmed, non-empty, bounded. Never echoed back in any output. */
+const apiKeyInput = z.string().trim().min(1, 'Enter your API key').max(4096);
+
 export const channels = {
   'app:info': { input: z.undefined(), output: returns<AppInfo>() },
+  /** Opens an http(s) URL in the OS browser (main re-checks the scheme). */
+  'app:open-external': { input: z.object({ url: z.url({ protocol: /^https?$/ }) }), output: returns<void>() },
+
+  'account:get': { input: z.undefined(), output: returns<AccountState>() },
+  /** Verifies the key with Ouro, then stores it (keychain, or memory with sessionOnly). */
+  'account:sign-in': {
+    input: z.object({
+      apiKey: apiKeyInput,
+      apiBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+      sessionOnly: z.boolean().optional(),
+    }),
+    output: returns<AccountState>(),
+  },
+  'account:sign-out': { input: z.undefined(), output: returns<AccountState>() },
+  'account:reconnect': { input: z.undefined(), output: returns<AccountState>() },
 } satisfies Record<Channel, ChannelSpec>;
 
 export const events = {
   /** A short message from main for the person (later issues add account and upload events). */
   'app:notice': returns<{ message: string }>(),
+  /** Sign-in, sign-out, a refused key, going offline or back online. */
+  'account:changed': returns<AccountState>(),
 } satisfies Record<EventName, unknown>;
 
 export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['input']>;

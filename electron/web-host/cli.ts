@@ -2,7 +2,8 @@
 // pieces in place of Electron's, and prints the URL to open.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { defaultUserDataDir, resolveApiBaseUrl, resolveDataDir } from '../config';
+import { createKeychain, loadKeytar } from '../account/keychain';
+import { defaultUserDataDir, resolveDataDir, takeHostConfig } from '../config';
 import { createEventHub } from '../event-hub';
 import { createDispatcher } from '../ipc/dispatch';
 import { createLogger, logLevelFromEnv } from '../log';
@@ -27,12 +28,17 @@ async function main(): Promise<void> {
   const services = createMainServices({
     appVersion: __OURO_APP_VERSION__,
     platform: process.platform,
-    apiBaseUrl: resolveApiBaseUrl(process.env),
+    ...takeHostConfig(process.env),
     dataDir: resolveDataDir(process.env, defaultUserDataDir()),
     host: 'web',
     log,
     emit: events.emit,
+    fetch: globalThis.fetch,
+    keychain: createKeychain(loadKeytar, process.platform),
+    // A browser tab cannot open the OS browser for us; say where the link goes instead.
+    openExternal: (url) => log.info(`Open in your browser: ${url}`),
   });
+  await services.start();
   const port = parsePort(process.argv.slice(2));
   const host = await startWebHost({
     rendererDir: path.join(__dirname, 'renderer'),

@@ -1,10 +1,14 @@
-// The app shell: the header with the product name and the main area. Later screens (sign-in,
-// browsing, uploads) render inside it.
-import { useAppInfo } from './queries/app';
+// The app shell: the header (product name, account) and the screen for the account's state.
+import { AccountBadge } from './account/AccountBadge';
+import { useAccount, useReconnect } from './account/queries';
+import { SignInScreen } from './account/SignInScreen';
+import { AppInfoFooter } from './components/AppInfoFooter';
 import { ErrorNotice } from './components/ErrorNotice';
 
 export function App() {
-  const info = useAppInfo();
+  const account = useAccount();
+  const reconnect = useReconnect();
+  const state = account.data;
   return (
     <div className="shell">
       <header className="shell-header">
@@ -12,29 +16,37 @@ export function App() {
           ◎
         </span>
         <h1>Ouro</h1>
+        <div className="spacer" />
+        {state?.status === 'signed-in' && <AccountBadge account={state} />}
       </header>
-      <main className="shell-main">
-        <section className="welcome" aria-labelledby="welcome-title">
-          <h2 id="welcome-title">Your Ouro files, datasets and conversations</h2>
-          <p>Browse, search and upload your content on Ouro from your desktop.</p>
-        </section>
-        <section className="app-info" aria-label="About this app">
-          {info.isPending && <p role="status">Loading…</p>}
-          {info.isError && <ErrorNotice error={info.error} onRetry={() => void info.refetch()} />}
-          {info.data && (
-            <dl>
-              <dt>Version</dt>
-              <dd data-testid="app-version">{info.data.version}</dd>
-              <dt>Platform</dt>
-              <dd data-testid="app-platform">{info.data.platform}</dd>
-              <dt>Ouro API</dt>
-              <dd data-testid="app-api-base">{info.data.apiBaseUrl}</dd>
-              <dt>Running in</dt>
-              <dd data-testid="app-host">{info.data.host === 'electron' ? 'Desktop app' : 'Browser (web host)'}</dd>
-            </dl>
-          )}
-        </section>
-      </main>
+      {state?.status === 'signed-in' && state.connection === 'offline' && (
+        <div role="alert" className="banner banner-offline">
+          <span>You're offline. Ouro Desktop will keep trying to reach Ouro; what you already loaded stays visible.</span>
+          <button type="button" onClick={() => reconnect.mutate()} disabled={reconnect.isPending}>
+            Retry
+          </button>
+        </div>
+      )}
+      {account.isPending && (
+        <main className="shell-main">
+          <p role="status">Starting…</p>
+        </main>
+      )}
+      {account.isError && (
+        <main className="shell-main">
+          <ErrorNotice error={account.error} onRetry={() => void account.refetch()} />
+        </main>
+      )}
+      {state?.status === 'signed-out' && <SignInScreen account={state} />}
+      {state?.status === 'signed-in' && (
+        <main className="shell-main">
+          <section className="welcome" aria-labelledby="welcome-title">
+            <h2 id="welcome-title">Welcome{state.user ? `, ${state.user.displayName || state.user.username}` : ''}</h2>
+            <p className="muted">Your Ouro files, datasets and conversations will appear here.</p>
+          </section>
+        </main>
+      )}
+      <AppInfoFooter />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, _electron, chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { findElectronBinary } from '../../electron/electron-binary.mjs';
+import { startStandIn, type StandIn } from '../stand-in/index';
 import { chromiumArgs, chromiumPath } from './chromium-path';
 
 export type OuroHost = 'web' | 'electron';
@@ -88,7 +89,7 @@ async function launchElectron(env: Record<string, string>, dataDir: string): Pro
 }
 
 export const test = base.extend<
-  { ouroHost: OuroHost; launch: (options?: LaunchOptions) => Promise<OuroApp> },
+  { ouroHost: OuroHost; launch: (options?: LaunchOptions) => Promise<OuroApp>; standIn: StandIn },
   { sharedChromium: () => Promise<Browser> }
 >({
   ouroHost: ['web', { option: true }],
@@ -103,6 +104,13 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
+  // A fresh local Ouro per test: its own port (so its own keychain entry), seed and faults.
+  // eslint-disable-next-line no-empty-pattern
+  standIn: async ({}, use) => {
+    const standIn = await startStandIn({ quiet: true });
+    await use(standIn);
+    await standIn.close();
+  },
   launch: async ({ ouroHost, sharedChromium }, use, testInfo) => {
     const apps: OuroApp[] = [];
     await use(async (options = {}) => {

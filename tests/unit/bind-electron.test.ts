@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { bindIpc, type IpcMainLike } from '../../electron/ipc/bind-electron';
 import { createDispatcher } from '../../electron/ipc/dispatch';
-import { createMainServices } from '../../electron/services';
+import { testServices } from '../helpers/services';
 import { createLogger } from '../../electron/log';
 import { isTrustedSender } from '../../electron/security/trusted-sender';
 import { channelNames } from '../../shared/contract';
@@ -29,15 +29,7 @@ function eventFrom(url: string, options: { parent?: unknown; destroyed?: boolean
 
 function setup() {
   const log = createLogger({ write: () => {} });
-  const services = createMainServices({
-    appVersion: '9.9.9',
-    platform: 'linux',
-    apiBaseUrl: 'http://127.0.0.1:1',
-    dataDir: '/tmp/none',
-    host: 'electron',
-    log,
-    emit: () => {},
-  });
+  const services = testServices({ host: 'electron', log });
   const { ipcMain, handlers } = fakeIpcMain();
   const unbind = bindIpc(ipcMain, createDispatcher(services.handlers, log), isTrustedSender);
   return { handlers, unbind };

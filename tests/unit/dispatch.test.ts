@@ -3,14 +3,16 @@ import { AppError } from '../../shared/app-error';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import type { Handlers } from '../../electron/ipc/handlers';
 import { createLogger } from '../../electron/log';
+import { testServices } from '../helpers/services';
 
 function setup(overrides: Partial<Handlers> = {}) {
   const lines: string[] = [];
   const log = createLogger({ level: 'debug', write: (_level, line) => lines.push(line) });
   const handlers: Handlers = {
+    ...testServices({ log }).handlers,
     'app:info': () => ({ name: 'Ouro', version: '1.2.3', platform: 'linux', apiBaseUrl: 'http://x', host: 'web' }),
     ...overrides,
-  };
+  } as Handlers;
   return { dispatch: createDispatcher(handlers, log), lines };
 }
 

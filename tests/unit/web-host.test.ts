@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventHub } from '../../electron/event-hub';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createLogger } from '../../electron/log';
-import { createMainServices } from '../../electron/services';
+import { testServices } from '../helpers/services';
 import { startWebHost, TOKEN_HEADER, type WebHost } from '../../electron/web-host/server';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -49,7 +49,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'bridge.js'), '/* bridge */');
   const log = createLogger({ write: () => {} });
   const events = createEventHub();
-  const services = createMainServices({ appVersion: '1.0.0', platform: 'linux', apiBaseUrl: 'http://127.0.0.1:9', dataDir: dir, host: 'web', log, emit: events.emit });
+  const services = testServices({ appVersion: '1.0.0', apiBaseUrl: 'http://127.0.0.1:9', dataDir: dir, log, emit: events.emit });
   host = await startWebHost({ rendererDir, bridgeScript: path.join(dir, 'bridge.js'), dispatch: createDispatcher(services.handlers, log), events, token: TOKEN, log });
   origin = `http://127.0.0.1:${host.port}`;
 });

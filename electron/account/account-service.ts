@@ -1,0 +1,291 @@
+// Who is signed in, with which key, against which Ouro. Owns the key's lifecycle: verified
+// before it is stored, kept in the keychain (or in memory for this session only), used only
+// here in main, and removed on sign-out or when Ouro refuses it.
+import { z } from 'zod';
+import { AppError, isAppError } from '../../shared/app-error';
+import { keyHint, type AccountState, type AccountUser, type KeychainStatus, type KeyStorage } from '../../shared/account';
+import type { Profile, User } from '../../shared/ouro-models';
+import type { OuroClient, VerifiedKey } from '../ouro/client';
+import { resolveApiBaseUrl } from '../config';
+import type { Logger } from '../log';
+import type { EmitEvent } from '../services';
+import { readJson, removeFile, writeJsonAtomic } from '../storage/atomic-json';
+import type { SecretStore } from './keychain';
+import path from 'node:path';
+
+export interface ClientHooks {
+  getApiKey: () => string | null;
+  onUnauthorized: () => void;
+}
+
+export interface AccountDeps {
+  /** The API base from the environment (or production); a base chosen at sign-in overrides it. */
+  defaultApiBaseUrl: string;
+  /** OURO_BACKEND_URL/OURO_BASE_URL was given explicitly: it wins over a remembered choice. */
+  apiBaseFromEnv: boolean;
+  /** OURO_API_KEY: used for the session, never written to the keychain. */
+  envApiKey?: string | undefined;
+  dataDir: string;
+  keychain: SecretStore;
+  createClient(baseUrl: string, hooks: ClientHooks): OuroClient;
+  log: Logger;
+  emit: EmitEvent;
+  /** Delays between background reconnection attempts while offline. */
+  retryDelaysMs?: number[];
+}
+
+export interface SignInInput {
+  apiKey: string;
+  apiBaseUrl?: string | undefined;
+  sessionOnly?: boolean | undefined;
+}
+
+export interface AccountService {
+  /** Reads settings and the keychain; a stored key signs in without a prompt. */
+  start(): Promise<void>;
+  state(): Promise<AccountState>;
+  signIn(input: SignInInput): Promise<AccountState>;
+  signOut(): Promise<AccountState>;
+  /** Try to reach Ouro again now (the offline banner's Retry). */
+  reconnect(): Promise<AccountState>;
+  /** The client for the signed-in account; `not-signed-in` when there is none. */
+  client(): OuroClient;
+  /** Runs when an account's data must go: sign-out or a refused key. */
+  onSignedOut(listener: () => Promise<void> | void): void;
+  dispose(): void;
+}
+
+const SettingsSchema = z.object({ apiBaseUrl: z.string().optional() });
+const CacheSchema = z.object({
+  apiBaseUrl: z.string(),
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string().nullable(), email: z.string().nullable() }),
+  keyName: z.string().nullable(),
+});
+
+const OFFLINE_KINDS = new Set(['network', 'timeout', 'server', 'rate-limited']);
+const DEFAULT_RETRY_DELAYS = [2_000, 5_000, 15_000, 30_000, 60_000];
+
+function toAccountUser(user: User, profile: Profile): AccountUser {
+  const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value : null);
+  return {
+    id: str(user.id) ?? str(profile.user_id) ?? '',
+    username: str(profile.username) ?? str(user.email) ?? 'Ouro user',
+    displayName: str(profile.display_name) ?? str(profile.name),
+    email: str(user.email) ?? str(profile.email),
+  };
+}
+
+export function createAccountService(deps: AccountDeps): AccountService {
+  const settingsFile = path.join(deps.dataDir, 'settings.json');
+  const cacheFile = path.join(deps.dataDir, 'account-cache.json');
+  const retryDelays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS;
+
+  let apiBaseUrl = deps.defaultApiBaseUrl;
+  let key: string | null = null;
+  let storage: KeyStorage = 'keychain';
+  let current: AccountState = { status: 'signed-out', reason: 'never', apiBaseUrl, keychain: { available: true } };
+  let clients = new Map<string, OuroClient>();
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryAttempt = 0;
+  const signedOutListeners: Array<() => Promise<void> | void> = [];
+  let started: Promise<void> | undefined;
+
+  const hooks: ClientHooks = { getApiKey: () => key, onUnauthorized: () => void refused() };
+
+  function clientFor(base: string): OuroClient {
+    let client = clients.get(base);
+    if (!client) {
+      client = deps.createClient(base, hooks);
+      clients.set(base, client);
+    }
+    return client;
+  }
+
+  function publish(next: AccountState): AccountState {
+    current = next;
+    deps.emit('account:changed', next);
+    return next;
+  }
+
+  function stopRetrying(): void {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = undefined;
+    retryAttempt = 0;
+  }
+
+  function scheduleRetry(): void {
+    if (retryTimer) return;
+    const delay = retryDelays[Math.min(retryAttempt, retryDelays.length - 1)] ?? 60_000;
+    retryAttempt += 1;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void verifyCurrent();
+    }, delay);
+    retryTimer.unref?.();
+  }
+
+  function signedIn(user: AccountUser | null, keyName: string | null, connection: 'online' | 'offline'): AccountState {
+    return { status: 'signed-in', user, keyHint: keyHint(key ?? ''), keyName, storage, apiBaseUrl, connection };
+  }
+
+  /** Confirms the key in use with Ouro; offline keeps the person signed in and retries later. */
+  async function verifyCurrent(): Promise<void> {
+    const usedKey = key;
+    if (!usedKey) return;
+    try {
+      const verified = await clientFor(apiBaseUrl).verifyKey(usedKey);
+      if (key !== usedKey) return; // signed out or switched keys meanwhile
+      stopRetrying();
+      await remember(verified);
+      publish(signedIn(toAccountUser(verified.user, verified.profile), verified.keyName, 'online'));
+    } catch (error) {
+      if (key !== usedKey) return;
+      if (isAppError(error) && error.kind === 'unauthorized') return refused();
+      if (isAppError(error) && OFFLINE_KINDS.has(error.kind)) {
+        deps.log.info(`Ouro unreachable at start-up (${error.kind}); staying signed in and retrying`);
+        if (current.status === 'signed-in') publish({ ...current, connection: 'offline' });
+        scheduleRetry();
+        return;
+      }
+      deps.log.warn('Verifying the stored key failed', error);
+      if (current.status === 'signed-in') publish({ ...current, connection: 'offline' });
+      scheduleRetry();
+    }
+  }
+
+  async function remember(verified: VerifiedKey): Promise<void> {
+    const user = toAccountUser(verified.user, verified.profile);
+    await writeJsonAtomic(cacheFile, { apiBaseUrl, user, keyName: verified.keyName }).catch((error: unknown) =>
+      deps.log.warn('Could not cache the profile', error),
+    );
+  }
+
+  async function forgetAccountData(): Promise<void> {
+    await removeFile(cacheFile);
+    for (const listener of signedOutListeners) {
+      try {
+        await listener();
+      } catch (error) {
+        deps.log.warn('Clearing account data failed', error);
+      }
+    }
+  }
+
+  /** Ouro refused the key even after a fresh exchange: back to sign-in, key removed. */
+  async function refused(): Promise<void> {
+    if (!key) return;
+    deps.log.info('Ouro refused the API key; returning to sign-in');
+    const wasStored = storage === 'keychain';
+    key = null;
+    stopRetrying();
+    for (const client of clients.values()) client.reset();
+    // The state changes at once, so no caller sees a signed-in account with no key behind it.
+    publish({ status: 'signed-out', reason: 'revoked', apiBaseUrl, keychain: { available: true } });
+    if (wasStored) await deps.keychain.delete(apiBaseUrl).catch(() => {});
+    await removeFile(cacheFile);
+  }
+
+  async function start(): Promise<void> {
+    const settings = await readJson(settingsFile, SettingsSchema);
+    if (settings?.apiBaseUrl && !deps.apiBaseFromEnv) apiBaseUrl = settings.apiBaseUrl;
+
+    if (deps.envApiKey?.trim()) {
+      key = deps.envApiKey.trim();
+      storage = 'environment';
+      deps.log.addSecret(key);
+      current = signedIn(null, null, 'online');
+      void verifyCurrent();
+      return;
+    }
+    let stored: string | null = null;
+    let keychain: KeychainStatus = { available: true };
+    try {
+      stored = await deps.keychain.get(apiBaseUrl);
+    } catch (error) {
+      keychain = { available: false, message: error instanceof Error ? error.message : String(error) };
+      deps.log.warn('The keychain is unavailable');
+    }
+    if (!stored) {
+      current = { status: 'signed-out', reason: 'never', apiBaseUrl, keychain };
+      return;
+    }
+    key = stored;
+    storage = 'keychain';
+    deps.log.addSecret(stored);
+    const cache = await readJson(cacheFile, CacheSchema);
+    const cached = cache && cache.apiBaseUrl === apiBaseUrl ? cache : null;
+    current = signedIn(cached?.user ?? null, cached?.keyName ?? null, 'online');
+    void verifyCurrent();
+  }
+
+  function normaliseBase(raw: string | undefined): string {
+    if (!raw?.trim()) return apiBaseUrl;
+    try {
+      return resolveApiBaseUrl({ OURO_BACKEND_URL: raw });
+    } catch {
+      throw new AppError({ kind: 'invalid-input', message: 'The API URL must be an http(s) URL', issues: ['API URL: must be an http(s) URL'] });
+    }
+  }
+
+  return {
+    start: () => (started ??= start()),
+    async state() {
+      await started;
+      return current;
+    },
+    async signIn(input) {
+      await started;
+      const candidate = input.apiKey.trim();
+      deps.log.addSecret(candidate);
+      const base = normaliseBase(input.apiBaseUrl);
+      // Verify first: nothing is stored for a key Ouro does not accept.
+      const verified = await clientFor(base).verifyKey(candidate);
+      if (!input.sessionOnly) await deps.keychain.set(base, candidate);
+      if (base !== apiBaseUrl || input.apiBaseUrl) {
+        await writeJsonAtomic(settingsFile, { apiBaseUrl: base }).catch((error: unknown) => deps.log.warn('Could not save settings', error));
+      }
+      // Replacing another key: its token must not be reused.
+      for (const client of clients.values()) client.reset();
+      stopRetrying();
+      apiBaseUrl = base;
+      key = candidate;
+      storage = input.sessionOnly ? 'session' : 'keychain';
+      await remember(verified);
+      return publish(signedIn(toAccountUser(verified.user, verified.profile), verified.keyName, 'online'));
+    },
+    async signOut() {
+      await started;
+      const wasStored = storage === 'keychain' && key !== null;
+      key = null;
+      stopRetrying();
+      for (const client of clients.values()) client.reset();
+      let keychain: KeychainStatus = { available: true };
+      if (wasStored) {
+        try {
+          await deps.keychain.delete(apiBaseUrl);
+        } catch (error) {
+          keychain = { available: false, message: error instanceof Error ? error.message : String(error) };
+        }
+      }
+      await forgetAccountData();
+      return publish({ status: 'signed-out', reason: 'signed-out', apiBaseUrl, keychain });
+    },
+    async reconnect() {
+      await started;
+      stopRetrying();
+      await verifyCurrent();
+      return current;
+    },
+    client() {
+      if (!key) throw new AppError({ kind: 'not-signed-in', message: 'Sign in to continue' });
+      return clientFor(apiBaseUrl);
+    },
+    onSignedOut(listener) {
+      signedOutListeners.push(listener);
+    },
+    dispose() {
+      stopRetrying();
+      clients = new Map();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// First-run and signed-out screen: paste an API key, optionally pick the API URL, sign in.
+// The key goes to main once, is verified with Ouro, and is never shown back.
+import { useId, useState, type FormEvent } from 'react';
+import { AppError } from '../../../shared/app-error';
+import type { AccountState } from '../../../shared/account';
+import { call } from '../ouro';
+import { useSignIn } from './queries';
+import { signInErrorCopy } from './sign-in-errors';
+
+export const API_KEYS_URL = 'https://ouro.foundation/settings/api-keys';
+
+type SignedOut = Extract<AccountState, { status: 'signed-out' }>;
+
+export function SignInScreen({ account }: { account: SignedOut }) {
+  const [apiKey, setApiKey] = useState('');
+  const [showKey, setShowKey] = useState(false);
+  const [apiBaseUrl, setApiBaseUrl] = useState(account.apiBaseUrl);
+  const signIn = useSignIn();
+  const keyId = useId();
+  const urlId = useId();
+  const hintId = useId();
+
+  const keychainError = signIn.error instanceof AppError && signIn.error.kind === 'keychain-unavailable' ? signIn.error.message : null;
+  const keychainMessage = keychainError ?? (account.keychain.available ? null : account.keychain.message);
+
+  const submit = (sessionOnly: boolean) => {
+    const base = apiBaseUrl.trim();
+    signIn.mutate({ apiKey, sessionOnly, ...(base && base !== account.apiBaseUrl ? { apiBaseUrl: base } : {}) });
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit(false);
+  };
+
+  const copy = signIn.error && !keychainError ? signInErrorCopy(signIn.error) : null;
+
+  return (
+    <main className="sign-in">
+      <form className="sign-in-card" onSubmit={onSubmit} aria-labelledby="sign-in-title" noValidate>
+        <h2 id="sign-in-title">Sign in to Ouro</h2>
+        {account.reason === 'revoked' && !signIn.isPending && !signIn.isSuccess && (
+          <div role="alert" className="notice notice-warning">
+            <strong>Your API key was revoked or has expired</strong>
+            <p>Sign in with a new key. Your queued uploads and settings are kept.</p>
+          </div>
+        )}
+        <p className="muted" id={hintId}>
+          Paste an API key from your Ouro settings. It is kept in your system keychain and only ever sent to Ouro.
+        </p>
+
+        <label htmlFor={keyId}>API key</label>
+        <div className="key-field">
+          <input
+            id={keyId}
+            name="api-key"
+            type={showKey ? 'text' : 'password'}
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+            value={apiKey}
+            onChange={(event) => setApiKey(event.target.value)}
+            aria-describedby={hintId}
+            aria-invalid={signIn.isError && !keychainError ? true : undefined}
+          />
+          <button type="button" aria-pressed={showKey} onClick={() => setShowKey((shown) => !shown)}>
+            {showKey ? 'Hide key' : 'Show key'}
+          </button>
+        </div>
+        <button type="button" className="link" onClick={() => void call('app:open-external', { url: API_KEYS_URL })}>
+          Get an API key
+        </button>
+
+        <details className="advanced">
+          <summary>Advanced</summary>
+          <label htmlFor={urlId}>API URL</label>
+          <input id={urlId} type="url" value={apiBaseUrl} onChange={(event) => setApiBaseUrl(event.target.value)} spellCheck={false} />
+        </details>
+
+        {copy && (
+          <div role="alert" className="notice notice-error">
+            <strong>{copy.title}</strong>
+            <p>{copy.message}</p>
+          </div>
+        )}
+        {keychainMessage && (
+          <div role="alert" className="notice notice-warning">
+            <strong>The system keychain is unavailable</strong>
+            <p>{keychainMessage}</p>
+            <p>You can still sign in: the key is then kept in memory only, until you quit Ouro.</p>
+            <button type="button" onClick={() => submit(true)} disabled={!apiKey.trim() || signIn.isPending}>
+              Use for this session only
+            </button>
+          </div>
+        )}
+
+        <button type="submit" className="primary" disabled={!apiKey.trim() || signIn.isPending}>
+          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+// The account as React Query state, kept current by main's `account:changed` events. When the
+// account goes away every other cached query goes with it.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AccountState } from '../../../shared/account';
+import type { ChannelInput } from '../../../shared/contract';
+import { useOuroEvent } from '../events';
+import { call } from '../ouro';
+
+export const accountKeys = {
+  all: ['account'] as const,
+  state: () => [...accountKeys.all, 'state'] as const,
+};
+
+export function useAccount() {
+  const queryClient = useQueryClient();
+  useOuroEvent('account:changed', (state) => applyAccountState(queryClient, state));
+  return useQuery({ queryKey: accountKeys.state(), queryFn: () => call('account:get'), staleTime: Infinity });
+}
+
+function applyAccountState(queryClient: ReturnType<typeof useQueryClient>, state: AccountState): void {
+  const previous = queryClient.getQueryData<AccountState>(accountKeys.state());
+  if (state.status === 'signed-out' && previous?.status !== 'signed-out') {
+    // Nothing of the previous account may linger in memory.
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'account' && query.queryKey[0] !== 'app' });
+  }
+  queryClient.setQueryData(accountKeys.state(), state);
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<'account:sign-in'>) => call('account:sign-in', input),
+    onSuccess: (state) => applyAccountState(queryClient, state),
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call('account:sign-out'),
+    onSuccess: (state) => applyAccountState(queryClient, state),
+  });
+}
+
+export function useReconnect() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call('account:reconnect'),
+    onSuccess: (state) => applyAccountState(queryClient, state),
+  });
+}

@@ -1,0 +1,146 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { channelNames, eventNames } from '../../shared/contract-names';
+import { expect, test } from './fixtures';
+import { keychainClear, keychainLookup } from './keychain';
+import { signInThroughUi } from './sign-in-helpers';
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+test.afterEach(({ standIn }) => keychainClear(standIn.url));
+
+test('sign in keeps the key in the OS keychain only; restart signs in silently; sign out removes it', async ({ launch, standIn }) => {
+  const env = { OURO_BACKEND_URL: standIn.url };
+  const app = await launch({ env });
+  const { page } = app;
+  await expect(page.getByRole('heading', { name: 'Sign in to Ouro' })).toBeVisible();
+  await signInThroughUi(page, standIn.apiKey);
+
+  const alice = standIn.seed.users.alice;
+  await expect(page.getByTestId('account-username')).toContainText(alice.username);
+  await expect(page.getByTestId('account-key-hint')).toHaveText(`•••• ${standIn.apiKey.slice(-4)} · laptop-key`);
+  expect(keychainLookup(standIn.url)).toBe(standIn.apiKey);
+  for (const file of await filesUnder(app.dataDir)) {
+    expect(await readFile(file, 'utf8'), file).not.toContain(standIn.apiKey);
+  }
+
+  await app.close();
+  const again = await launch({ env, dataDir: app.dataDir });
+  await expect(again.page.getByTestId('account-username')).toContainText(alice.username);
+  await expect(again.page.getByLabel('API key')).toHaveCount(0);
+
+  await again.page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(again.page.getByRole('heading', { name: 'Sign in to Ouro' })).toBeVisible();
+  expect(keychainLookup(standIn.url)).toBeNull();
+  expect(await filesUnder(again.dataDir)).not.toContain(path.join(again.dataDir, 'account-cache.json'));
+});
+
+test('a wrong key shows the wrong-key message, keeps what was typed and stores nothing', async ({ launch, standIn }) => {
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+  await page.getByLabel('API key').fill('not-a-real-key-1234');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('That API key was not accepted');
+  await expect(page.getByLabel('API key')).toHaveValue('not-a-real-key-1234');
+  expect(keychainLookup(standIn.url)).toBeNull();
+});
+
+test('server trouble during sign-in has its own message', async ({ launch, standIn }) => {
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+  standIn.faults.add({ method: 'POST', path: '/users/get-token', status: 500, times: 10 });
+  await page.getByLabel('API key').fill(standIn.apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Ouro is having trouble');
+  await expect(page.getByRole('alert')).toContainText('HTTP 500');
+  expect(keychainLookup(standIn.url)).toBeNull();
+});
+
+test('a network failure during sign-in has its own message', async ({ launch, standIn }) => {
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+  standIn.faults.add({ path: '/users/get-token', reset: 'immediately', times: 50 });
+  await page.getByLabel('API key').fill(standIn.apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText("Can't reach Ouro", { timeout: 30_000 });
+  expect(keychainLookup(standIn.url)).toBeNull();
+});
+
+test('a key Ouro stops accepting returns to sign-in with the revoked message', async ({ launch, standIn }) => {
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+  await signInThroughUi(page, standIn.apiKey);
+  standIn.revokeKey(standIn.apiKey);
+  await page.evaluate(() => window.ouro.invoke('account:reconnect'));
+  await expect(page.getByRole('alert')).toContainText('Your API key was revoked or has expired');
+  await expect(page.getByLabel('API key')).toBeVisible();
+  expect(keychainLookup(standIn.url)).toBeNull();
+});
+
+test('offline at start-up stays signed in, shows it, and recovers on Retry', async ({ launch, standIn }) => {
+  const env = { OURO_BACKEND_URL: standIn.url };
+  const first = await launch({ env });
+  await signInThroughUi(first.page, standIn.apiKey);
+  await first.close();
+
+  standIn.faults.add({ path: '/users/get-token', reset: 'immediately', times: 1000 });
+  const { page } = await launch({ env, dataDir: first.dataDir });
+  await expect(page.getByTestId('account-username')).toContainText(standIn.seed.users.alice.username);
+  await expect(page.getByRole('alert')).toContainText("You're offline", { timeout: 30_000 });
+  standIn.faults.clear();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('OURO_API_KEY signs in for the session without touching the keychain', async ({ launch, standIn }) => {
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url, OURO_API_KEY: standIn.apiKey } });
+  await expect(page.getByTestId('account-username')).toContainText(standIn.seed.users.alice.username);
+  expect(keychainLookup(standIn.url)).toBeNull();
+});
+
+test('without a Secret Service the app says so and signs in for this session only', async ({ launch, standIn }) => {
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/ouro-test-bus' } });
+  await expect(page.getByRole('alert')).toContainText('The system keychain is unavailable');
+  await expect(page.getByRole('alert')).toContainText('GNOME Keyring');
+  await page.getByLabel('API key').fill(standIn.apiKey);
+  await page.getByRole('button', { name: 'Use for this session only' }).click();
+  await expect(page.getByTestId('account-username')).toContainText(standIn.seed.users.alice.username);
+  await expect(page.getByTestId('account-key-hint')).toHaveAttribute('title', /this session only/);
+  expect(keychainLookup(standIn.url)).toBeNull();
+});
+
+test('no IPC response or event ever carries the key', async ({ launch, standIn, ouroHost }) => {
+  test.skip(ouroHost === 'electron', 'IPC traffic is read from the web host’s loopback HTTP; the Electron run shares the same dispatcher.');
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+  const bodies: string[] = [];
+  const channelsSeen = new Set<string>();
+  page.on('response', async (response) => {
+    const match = /\/__ouro\/ipc\/([^?]+)/.exec(response.url());
+    if (!match?.[1]) return;
+    channelsSeen.add(decodeURIComponent(match[1]));
+    bodies.push(await response.text());
+  });
+  await page.evaluate((names) => {
+    const log: string[] = [];
+    (window as unknown as { __events: string[] }).__events = log;
+    for (const name of names) window.ouro.on(name as 'app:notice', (payload) => log.push(JSON.stringify(payload)));
+  }, [...eventNames]);
+
+  await signInThroughUi(page, standIn.apiKey);
+  await page.evaluate(async () => {
+    await window.ouro.invoke('app:info');
+    await window.ouro.invoke('app:open-external', { url: 'https://ouro.foundation/settings/api-keys' });
+    await window.ouro.invoke('account:reconnect');
+    await window.ouro.invoke('account:get');
+  });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Ouro' })).toBeVisible();
+
+  const events = await page.evaluate(() => (window as unknown as { __events: string[] }).__events);
+  expect(events.length).toBeGreaterThan(0);
+  await expect.poll(() => channelsSeen.size).toBe(channelNames.length);
+  expect([...channelsSeen].sort()).toEqual([...channelNames].sort());
+  for (const text of [...bodies, ...events]) {
+    expect(text).not.toContain(standIn.apiKey);
+    expect(text).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+  }
+});

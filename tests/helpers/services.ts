@@ -1,0 +1,39 @@
+// Builds the main-process services for tests: an in-memory keychain, a silent logger and a
+// fetch that must be given explicitly (a stand-in's, or one that fails).
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SecretStore } from '../../electron/account/keychain';
+import { createLogger } from '../../electron/log';
+import { createMainServices, type ServiceDeps } from '../../electron/services';
+
+export function memorySecretStore(initial: Record<string, string> = {}): SecretStore & { entries: Map<string, string> } {
+  const entries = new Map(Object.entries(initial));
+  return {
+    entries,
+    get: async (account) => entries.get(account) ?? null,
+    set: async (account, secret) => {
+      entries.set(account, secret);
+    },
+    delete: async (account) => {
+      entries.delete(account);
+    },
+  };
+}
+
+export function testServices(overrides: Partial<ServiceDeps> = {}) {
+  return createMainServices({
+    appVersion: '9.9.9',
+    platform: 'linux',
+    apiBaseUrl: 'http://127.0.0.1:1',
+    apiBaseFromEnv: true,
+    dataDir: mkdtempSync(path.join(os.tmpdir(), 'ouro-services-')),
+    host: 'web',
+    log: createLogger({ write: () => {} }),
+    emit: () => {},
+    fetch: () => Promise.reject(new TypeError('fetch failed')),
+    keychain: memorySecretStore(),
+    openExternal: () => {},
+    ...overrides,
+  });
+}
