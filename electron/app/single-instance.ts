@@ -1,0 +1,46 @@
+// One running Ouro per user: a second launch hands over to the first, which brings its window
+// forward, and then quits. Takes Electron's `app` structurally so tests drive it with fakes.
+
+export interface SingleInstanceApp {
+  requestSingleInstanceLock(): boolean;
+  quit(): void;
+  on(event: 'second-instance', listener: () => void): unknown;
+}
+
+export interface FocusableWindow {
+  isDestroyed(): boolean;
+  isMinimized(): boolean;
+  restore(): void;
+  show(): void;
+  focus(): void;
+}
+
+/** Brings a window to the front, un-minimising it first (focus alone leaves it in the dock/taskbar). */
+export function bringToFront(window: FocusableWindow): void {
+  if (window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+/**
+ * Claims the single-instance lock. Returns false when another instance holds it: that instance is
+ * told (Electron emits `second-instance` there) and this one quits, so main.ts must stop starting.
+ * `onSecondInstance` runs in the first instance; by default it fronts the current window, if any —
+ * a second launch during startup, before the window exists, simply does nothing.
+ */
+export function claimSingleInstance(
+  app: SingleInstanceApp,
+  getWindow: () => FocusableWindow | null,
+  onSecondInstance: () => void = () => {
+    const window = getWindow();
+    if (window) bringToFront(window);
+  },
+): boolean {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  app.on('second-instance', onSecondInstance);
+  return true;
+}

@@ -1,0 +1,95 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { buildMenuTemplate, DOCS_URL, REPORT_ISSUE_URL, type MenuActions } from '../../../electron/app/app-menu';
+
+function actions() {
+  return {
+    uploadFiles: vi.fn<() => void>(),
+    checkForUpdates: vi.fn<() => void>(),
+    restartToUpdate: vi.fn<() => void>(),
+    openExternal: vi.fn<(url: string) => void>(),
+  } satisfies MenuActions;
+}
+
+function submenu(item: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] {
+  if (!item || !Array.isArray(item.submenu)) throw new Error(`no submenu on ${item?.label ?? item?.role}`);
+  return item.submenu;
+}
+
+function find(template: MenuItemConstructorOptions[], id: string): MenuItemConstructorOptions | undefined {
+  for (const item of template) {
+    if (item.id === id) return item;
+    if (Array.isArray(item.submenu)) {
+      const found = find(item.submenu, id);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function click(item: MenuItemConstructorOptions | undefined): void {
+  if (!item?.click) throw new Error('item has no click');
+  // The real Menu passes (menuItem, window, event); our handlers ignore them.
+  (item.click as () => void)();
+}
+
+const roles = (items: MenuItemConstructorOptions[]) => items.map((item) => item.role).filter(Boolean);
+
+describe('application menu', () => {
+  it('on macOS starts with the App menu, with About, updates and Quit', () => {
+    const template = buildMenuTemplate({ platform: 'darwin', appName: 'Ouro' }, actions());
+    expect(template.map((item) => item.label ?? item.role)).toEqual(['Ouro', 'File', 'Edit', 'View', 'windowMenu', 'help']);
+    const appMenu = submenu(template[0]);
+    expect(roles(appMenu)).toEqual(expect.arrayContaining(['about', 'hide', 'quit']));
+    expect(appMenu.some((item) => item.id === 'check-for-updates')).toBe(true);
+  });
+
+  it('elsewhere has no App menu; Quit is under File, About and updates under Help', () => {
+    const template = buildMenuTemplate({ platform: 'win32', appName: 'Ouro' }, actions());
+    expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'windowMenu', 'help']);
+    expect(roles(submenu(template[0]))).toContain('quit');
+    const help = submenu(template.at(-1));
+    expect(roles(help)).toContain('about');
+    expect(help.some((item) => item.id === 'check-for-updates')).toBe(true);
+  });
+
+  it('Edit has the clipboard roles, so copy and paste work in the page', () => {
+    for (const platform of ['darwin', 'linux'] as const) {
+      const edit = submenu(buildMenuTemplate({ platform, appName: 'Ouro' }, actions()).find((item) => item.label === 'Edit'));
+      expect(roles(edit)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+    }
+  });
+
+  it('File → Upload Files… calls the upload callback', () => {
+    const a = actions();
+    click(find(buildMenuTemplate({ platform: 'linux', appName: 'Ouro' }, a), 'upload-files'));
+    expect(a.uploadFiles).toHaveBeenCalledOnce();
+  });
+
+  it('Help opens the docs and the issue tracker in the browser', () => {
+    const a = actions();
+    const template = buildMenuTemplate({ platform: 'linux', appName: 'Ouro' }, a);
+    click(find(template, 'docs'));
+    click(find(template, 'report-issue'));
+    expect(a.openExternal.mock.calls).toEqual([[DOCS_URL], [REPORT_ISSUE_URL]]);
+    expect(DOCS_URL).toBe('https://ouro.foundation/docs');
+  });
+
+  it('offers "Check for Updates…" until an update is ready, then "Restart to Update"', () => {
+    const a = actions();
+    const before = buildMenuTemplate({ platform: 'darwin', appName: 'Ouro' }, a);
+    click(find(before, 'check-for-updates'));
+    expect(a.checkForUpdates).toHaveBeenCalledOnce();
+    const after = buildMenuTemplate({ platform: 'darwin', appName: 'Ouro', updateReady: true }, a);
+    expect(find(after, 'check-for-updates')).toBeUndefined();
+    click(find(after, 'restart-to-update'));
+    expect(a.restartToUpdate).toHaveBeenCalledOnce();
+  });
+
+  it('shows reload and developer tools only when asked (development runs)', () => {
+    const view = (developerItems: boolean) =>
+      roles(submenu(buildMenuTemplate({ platform: 'linux', appName: 'Ouro', developerItems }, actions()).find((item) => item.label === 'View')));
+    expect(view(false)).not.toContain('toggleDevTools');
+    expect(view(true)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+  });
+});

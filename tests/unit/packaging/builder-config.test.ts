@@ -1,0 +1,120 @@
+// electron-builder.yml and its e2e variant, checked against the JSON schema electron-builder
+// itself ships (app-builder-lib/scheme.json) and against what issue #6 asks of them.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { getConfig } from 'app-builder-lib/out/util/config/config';
+import type { Configuration } from 'electron-builder';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../../..');
+const requireFromHere = createRequire(__filename);
+// js-yaml ships no types; only `load` is used.
+const yaml = requireFromHere('js-yaml') as { load(text: string): unknown };
+const schema = JSON.parse(readFileSync(requireFromHere.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
+
+const loadYaml = (file: string) => yaml.load(readFileSync(path.join(root, file), 'utf8')) as Configuration & Record<string, unknown>;
+
+// Stricter than electron-builder's own check (no type coercion): what we write is what it reads.
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+function schemaErrors(config: unknown): string[] {
+  return validate(config) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
+}
+
+const releaseFuses = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  onlyLoadAppFromAsar: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  enableCookieEncryption: true,
+  grantFileProtocolExtraPrivileges: false,
+};
+
+describe('electron-builder.yml', () => {
+  const config = loadYaml('electron-builder.yml');
+
+  it('is valid against electron-builder’s schema', () => {
+    expect(schemaErrors(config)).toEqual([]);
+  });
+
+  it('the schema check bites', () => {
+    expect(schemaErrors({ ...config, nsis: { ...config.nsis, perUser: true } })).not.toEqual([]);
+    expect(schemaErrors({ ...config, electronFuses: { runAsNode: 'no' } })).not.toEqual([]);
+  });
+
+  it('names the app', () => {
+    expect(config.appId).toBe('foundation.ouro.desktop');
+    expect(config.productName).toBe('Ouro');
+  });
+
+  it('packs an allow-list into an asar, unpacking keytar’s native addon', () => {
+    expect(config.asar).toBe(true);
+    expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/main.cjs', 'dist/preload.cjs', 'dist/renderer/**/*', '!**/*.map']));
+    expect(config.asarUnpack).toEqual(['**/node_modules/keytar/**/*.node']);
+  });
+
+  it('locks the release binary down with fuses', () => {
+    expect(config.electronFuses).toEqual(releaseFuses);
+  });
+
+  it('builds a hardened, notarizable macOS dmg and zip with entitlements from the repo', () => {
+    expect(config.mac).toMatchObject({ target: ['dmg', 'zip'], hardenedRuntime: true, entitlements: 'build/entitlements.mac.plist' });
+    expect(readFileSync(path.join(root, 'build/entitlements.mac.plist'), 'utf8')).toContain('com.apple.security.cs.allow-jit');
+    // Signing and notarization are left to the environment (CSC_LINK, APPLE_ID…): nothing forces them.
+    expect(config.mac).not.toHaveProperty('identity');
+    expect(config.mac).not.toHaveProperty('notarize');
+    expect(config.mac).not.toHaveProperty('forceCodeSigning');
+  });
+
+  it('builds a per-user Windows installer that lets people choose the folder', () => {
+    expect(config.win).toMatchObject({ target: ['nsis'] });
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true });
+  });
+
+  it('builds an AppImage and a deb that pulls in libsecret for the keychain', () => {
+    expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'], category: 'Utility' });
+    expect(config.deb?.depends).toContain('libsecret-1-0');
+  });
+
+  it('uses icons rendered from the SVG in the repo', () => {
+    expect(config.mac?.icon).toBe('build/icon.png');
+    expect(config.linux?.icon).toBe('build/icons');
+    for (const size of [16, 32, 48, 64, 128, 256, 512, 1024]) {
+      const png = readFileSync(path.join(root, 'build/icons', `${size}x${size}.png`));
+      // The PNG header's IHDR width and height.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+    expect(readFileSync(path.join(root, 'build/icon.png')).readUInt32BE(16)).toBe(1024);
+  });
+
+  it('publishes to GitHub, where electron-updater looks', () => {
+    expect(config.publish).toMatchObject({ provider: 'github', owner: 'ourofoundation', repo: 'ouro-desktop' });
+  });
+});
+
+describe('electron-builder.e2e.yml', () => {
+  const raw = loadYaml('electron-builder.e2e.yml');
+
+  it('is valid against the schema, on its own and merged with the release configuration', async () => {
+    expect(schemaErrors(raw)).toEqual([]);
+    const merged = await getConfig(root, path.join(root, 'electron-builder.e2e.yml'), null);
+    expect(schemaErrors(merged)).toEqual([]);
+  });
+
+  it('differs from the release build only in the debugging fuses, its output folder and not publishing', async () => {
+    const release = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
+    const e2e = await getConfig(root, path.join(root, 'electron-builder.e2e.yml'), null);
+    expect(e2e.electronFuses).toEqual({
+      ...releaseFuses,
+      runAsNode: true,
+      enableNodeOptionsEnvironmentVariable: true,
+      enableNodeCliInspectArguments: true,
+    });
+    expect(e2e.publish).toBeNull();
+    expect(e2e.directories?.output).not.toBe(release.directories?.output);
+    const strip = ({ electronFuses: _f, publish: _p, directories: _d, extends: _e, ...rest }: Configuration) => rest;
+    expect(strip(e2e)).toEqual(strip(release));
+  });
+});
