@@ -41,6 +41,12 @@ export interface HostConfig {
   apiBaseUrl: string;
   apiBaseFromEnv: boolean;
   envApiKey: string | undefined;
+  httpTimeoutMs: number | undefined;
+}
+
+function positiveInt(raw: string | undefined): number | undefined {
+  const value = Number(raw);
+  return raw && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /**
@@ -54,5 +60,6 @@ export function takeHostConfig(env: Env): HostConfig {
     apiBaseUrl: resolveApiBaseUrl(env),
     apiBaseFromEnv: Boolean(env.OURO_BACKEND_URL?.trim() || env.OURO_BASE_URL?.trim()),
     envApiKey,
+    httpTimeoutMs: positiveInt(env.OURO_HTTP_TIMEOUT_MS),
   };
 }

@@ -1,9 +1,17 @@
 // Electron's entry point: lifecycle, the window and the wiring. Everything with logic lives in
 // small modules that take their dependencies as arguments; this file passes Electron's.
-import { app, BrowserWindow, ipcMain, nativeTheme, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, screen, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eventChannel } from '../shared/contract';
+import { applyAboutPanel } from './app/about-panel';
+import { buildMenuTemplate } from './app/app-menu';
+import { claimSingleInstance } from './app/single-instance';
+import { createUpdateController, loadElectronUpdater, type UpdateNotice } from './app/update-controller';
+import { updatePolicy } from './app/update-policy';
+import { placeWindow, type WindowState } from './app/window-state';
+import { windowStateFile } from './app/window-state-file';
+import { trackWindowState } from './app/window-state-tracker';
 import { resolveDataDir, takeHostConfig } from './config';
 import { createKeychain, loadKeytar } from './account/keychain';
 import { createDispatcher } from './ipc/dispatch';
@@ -30,6 +38,46 @@ if (process.env.OURO_DESKTOP_DATA_DIR) {
 
 const rendererDir = path.join(__dirname, 'renderer');
 let mainWindow: BrowserWindow | null = null;
+
+// One Ouro per data folder: a second launch brings this window forward and quits. (The lock is
+// keyed on userData, so e2e runs with their own OURO_DESKTOP_DATA_DIR don't collide.)
+const isFirstInstance = claimSingleInstance(app, () => mainWindow);
+
+const windowState = windowStateFile(app.getPath('userData'), log);
+// Linux and Windows show this in the window frame and the About panel; macOS uses the bundle's.
+const appIcon = app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.join(__dirname, '..', 'build', 'icons', '256x256.png');
+
+function showNotice(notice: UpdateNotice): void {
+  const options = { type: notice.kind === 'error' ? ('error' as const) : ('info' as const), message: notice.title, detail: notice.message, buttons: ['OK'] };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+let updateReady = false;
+const updates = createUpdateController({
+  policy: updatePolicy({ isPackaged: app.isPackaged, env: process.env }),
+  currentVersion: app.getVersion(),
+  load: loadElectronUpdater,
+  log,
+  notify: showNotice,
+  onUpdateReady: () => {
+    updateReady = true;
+    installMenu();
+  },
+});
+
+function installMenu(): void {
+  const template = buildMenuTemplate(
+    { platform: process.platform, appName: app.name, updateReady, developerItems: !app.isPackaged },
+    {
+      // The upload feature replaces this with "open the file picker and queue what was chosen".
+      uploadFiles: () => log.info('File → Upload Files… has no upload feature to open yet'),
+      checkForUpdates: () => void updates.checkFromMenu(),
+      restartToUpdate: () => updates.restartToUpdate(),
+      openExternal: (url) => void shell.openExternal(url),
+    },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
 
 const emit: EmitEvent = (event, payload) => {
   for (const window of BrowserWindow.getAllWindows()) {
@@ -64,10 +112,14 @@ async function serveRenderer(request: Request): Promise<Response> {
   }
 }
 
-function createWindow(): BrowserWindow {
+function createWindow(saved: WindowState | null): BrowserWindow {
+  const placement = placeWindow(saved, screen.getAllDisplays(), screen.getPrimaryDisplay());
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    x: placement.x,
+    y: placement.y,
+    width: placement.width,
+    height: placement.height,
+    icon: process.platform === 'darwin' ? undefined : appIcon,
     minWidth: 720,
     minHeight: 480,
     show: false,
@@ -84,7 +136,12 @@ function createWindow(): BrowserWindow {
       spellcheck: true,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  // Maximising a hidden window shows it early on some platforms, so it waits for ready-to-show.
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize();
+    window.show();
+  });
+  trackWindowState(window, windowState, { log });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -94,6 +151,8 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  applyAboutPanel(app, { appVersion: app.getVersion(), versions: process.versions, iconPath: process.platform === 'darwin' ? undefined : appIcon });
+  installMenu();
   const config = takeHostConfig(process.env);
   const services = createMainServices({
     appVersion: app.getVersion(),
@@ -107,15 +166,25 @@ async function start(): Promise<void> {
     fetch: net.fetch as typeof fetch,
     keychain: createKeychain(loadKeytar, process.platform),
     openExternal: (url) => shell.openExternal(url),
+    chooseSavePath: async (suggestedName) => {
+      const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName) };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   });
   await services.start();
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
   bindIpc(ipcMain, createDispatcher(services.handlers, log), isTrustedSender);
-  mainWindow = createWindow();
+  mainWindow = createWindow(await windowState.load());
+  // In the background: never delays the window; failures are only logged.
+  void updates.checkInBackground();
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    if (BrowserWindow.getAllWindows().length > 0) return;
+    void windowState.load().then((saved) => {
+      mainWindow = createWindow(saved);
+    });
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -125,7 +194,9 @@ async function start(): Promise<void> {
   });
 }
 
-start().catch((error: unknown) => {
-  log.error('Ouro Desktop failed to start', error);
-  app.exit(1);
-});
+if (isFirstInstance) {
+  start().catch((error: unknown) => {
+    log.error('Ouro Desktop failed to start', error);
+    app.exit(1);
+  });
+}

@@ -1,6 +1,6 @@
 // The preload: exposes `window.ouro` (exactly the contract's channels and events) through
 // contextBridge, and nothing else. Bundled to one CommonJS file so it runs sandboxed.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { eventChannel, isChannel, isEventName } from '../shared/contract-names';
 import { fail } from '../shared/ipc-result';
 import type { OuroBridge } from '../shared/ouro-bridge';
@@ -21,6 +21,14 @@ const bridge: OuroBridge = {
     return () => {
       ipcRenderer.removeListener(channel, forward);
     };
+  },
+  // Only a path string crosses to the page; main re-validates it before reading anything.
+  pathForFile: (file) => {
+    try {
+      return webUtils.getPathForFile(file);
+    } catch {
+      return '';
+    }
   },
 };
 

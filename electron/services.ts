@@ -4,10 +4,18 @@
 import type { AppInfo, EventName, EventPayload } from '../shared/contract';
 import { createAccountService, type AccountService } from './account/account-service';
 import type { SecretStore } from './account/keychain';
-import type { Handlers } from './ipc/handlers';
+import { createFileHandlers } from './browse/browse-handlers';
+import { createConversationHandlers } from './browse/conversation-handlers';
+import { createDatasetHandlers } from './browse/dataset-handlers';
+import type { ChooseSavePath } from './browse/save-download';
+import type { Handler, Handlers } from './ipc/handlers';
+import type { Channel } from '../shared/contract';
+import { isAppError } from '../shared/app-error';
 import type { Logger } from './log';
 import { createOuroClient } from './ouro/client';
 import { safeExternalUrl } from './security/external-url';
+import { createUploadHandlers } from './uploads/upload-handlers';
+import { createUploadService, type UploadOptions, type UploadService } from './uploads/upload-service';
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -27,12 +35,46 @@ export interface ServiceDeps {
   fetch: typeof fetch;
   keychain: SecretStore;
   openExternal(url: string): void | Promise<void>;
+  /** The host's save dialog (Electron) or a downloads folder (web host). */
+  chooseSavePath: ChooseSavePath;
+  /** Overrides the client's request timeouts (OURO_HTTP_TIMEOUT_MS; tests use short ones). */
+  httpTimeoutMs?: number | undefined;
   retryDelaysMs?: number[];
+  /** Upload limits and host hooks (open dialog, notification, progress bar); see uploads/upload-service.ts. */
+  uploads?: UploadOptions;
+}
+
+const UNREACHABLE_KINDS = new Set(['network', 'timeout']);
+
+/**
+ * Every browse call tells the account whether Ouro was reachable, so the offline banner
+ * appears on the first network failure and goes on the next success.
+ */
+function trackReachability<C extends Channel>(handler: Handler<C>, account: AccountService): Handler<C> {
+  return async (input, context) => {
+    try {
+      const result = await handler(input, context);
+      account.noteReachability(true);
+      return result;
+    } catch (error) {
+      if (isAppError(error) && UNREACHABLE_KINDS.has(error.kind)) account.noteReachability(false);
+      throw error;
+    }
+  };
+}
+
+function trackAll<H extends Partial<Handlers>>(handlers: H, account: AccountService): H {
+  const tracked: Partial<Record<Channel, unknown>> = {};
+  for (const [channel, handler] of Object.entries(handlers) as [Channel, Handler<Channel>][]) {
+    tracked[channel] = trackReachability(handler, account);
+  }
+  return tracked as H;
 }
 
 export interface MainServices {
   handlers: Handlers;
   account: AccountService;
+  uploads: UploadService;
   /** Reads settings and the keychain; call once before serving the window. */
   start(): Promise<void>;
   /** Releases timers, sockets and files on quit. */
@@ -40,6 +82,12 @@ export interface MainServices {
 }
 
 export function createMainServices(deps: ServiceDeps): MainServices {
+  // The upload queue follows the account: it pauses when Ouro refuses the key, resumes on sign-in.
+  const follow: { uploads?: UploadService } = {};
+  const emit: EmitEvent = (event, payload) => {
+    deps.emit(event, payload);
+    if (event === 'account:changed') follow.uploads?.onAccountChanged(payload as EventPayload<'account:changed'>);
+  };
   const account = createAccountService({
     defaultApiBaseUrl: deps.apiBaseUrl,
     apiBaseFromEnv: deps.apiBaseFromEnv,
@@ -47,7 +95,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     dataDir: deps.dataDir,
     keychain: deps.keychain,
     log: deps.log,
-    emit: deps.emit,
+    emit,
     ...(deps.retryDelaysMs ? { retryDelaysMs: deps.retryDelaysMs } : {}),
     createClient: (baseUrl, hooks) =>
       createOuroClient({
@@ -57,8 +105,19 @@ export function createMainServices(deps: ServiceDeps): MainServices {
         getApiKey: hooks.getApiKey,
         onUnauthorized: hooks.onUnauthorized,
         log: deps.log,
+        ...(deps.httpTimeoutMs ? { timeouts: { connectMs: deps.httpTimeoutMs, totalMs: deps.httpTimeoutMs } } : {}),
+        onRetry: ({ kind, delayMs }) => {
+          if (kind === 'rate-limited' || kind === 'server' || kind === 'network') {
+            deps.emit('requests:retrying', { kind, retryInSeconds: Math.max(1, Math.ceil(delayMs / 1000)) });
+          }
+        },
       }),
   });
+  const browse = { account, fetch: deps.fetch, chooseSavePath: deps.chooseSavePath, emit: deps.emit, log: deps.log };
+
+  const uploadService = createUploadService({ ...deps.uploads, dataDir: deps.dataDir, log: deps.log, emit: deps.emit, client: () => account.client() });
+  follow.uploads = uploadService;
+  account.onSignedOut(() => uploadService.forget());
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -76,12 +135,23 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     'account:sign-in': (input) => account.signIn(input),
     'account:sign-out': () => account.signOut(),
     'account:reconnect': () => account.reconnect(),
+    ...trackAll(createFileHandlers(browse), account),
+    ...trackAll(createDatasetHandlers(browse), account),
+    ...trackAll(createConversationHandlers(browse), account),
+    ...createUploadHandlers(uploadService),
   };
 
   return {
     handlers,
     account,
-    start: () => account.start(),
-    dispose: async () => account.dispose(),
+    uploads: uploadService,
+    start: async () => {
+      await account.start();
+      await uploadService.start();
+    },
+    dispose: async () => {
+      await uploadService.dispose();
+      account.dispose();
+    },
   };
 }

@@ -8,8 +8,30 @@ export const channelNames = [
   'account:sign-in',
   'account:sign-out',
   'account:reconnect',
+  // Browsing (issue 5)
+  'orgs:list',
+  'assets:search',
+  'files:get',
+  'files:preview',
+  'files:download',
+  'datasets:get',
+  'datasets:stats',
+  'datasets:rows',
+  'datasets:export',
+  'conversations:list',
+  'conversations:get',
+  'conversations:messages',
+  // Uploads (issue 7)
+  'uploads:list',
+  'uploads:add',
+  'uploads:cancel',
+  'uploads:cancel-all',
+  'uploads:retry',
+  'uploads:clear-finished',
+  'uploads:choose-files',
+  'uploads:destinations',
 ] as const;
-export const eventNames = ['app:notice', 'account:changed'] as const;
+export const eventNames = ['app:notice', 'account:changed', 'downloads:progress', 'requests:retrying', 'uploads:changed', 'uploads:pick-requested'] as const;
 
 export type Channel = (typeof channelNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -4,7 +4,30 @@
 // renaming a channel is a compile error on every side.
 import { z } from 'zod';
 import type { AccountState } from './account';
+import {
+  scopes,
+  sortOrders,
+  type AssetPage,
+  type ConversationPage,
+  type ConversationRow,
+  type DatasetDetails,
+  type DatasetRowsPage,
+  type Destinations,
+  type DownloadProgress,
+  type FileDetails,
+  type FilePreview,
+  type MessagesPage,
+  type RetryNotice,
+  type SaveResult,
+} from './browse';
 import type { Channel, EventName } from './contract-names';
+import {
+  uploadVisibilities,
+  type AddUploadsResult,
+  type ChooseFilesResult,
+  type UploadDestinations,
+  type UploadsSnapshot,
+} from './uploads';
 
 export { channelNames, eventNames, isChannel, isEventName, eventChannel } from './contract-names';
 export type { Channel, EventName } from './contract-names';
@@ -29,6 +52,10 @@ export interface AppInfo {
   host: 'electron' | 'web';
 }
 
+/** Ouro ids are uuids, but nothing here depends on the exact form: bounded, non-blank text. */
+const assetId = z.string().trim().min(1).max(128);
+const byId = z.object({ id: assetId });
+
 /** An API key as typed: trimmed, non-empty, bounded. Never echoed back in any output. */
 const apiKeyInput = z.string().trim().min(1, 'Enter your API key').max(4096);
 
@@ -49,6 +76,76 @@ export const channels = {
   },
   'account:sign-out': { input: z.undefined(), output: returns<AccountState>() },
   'account:reconnect': { input: z.undefined(), output: returns<AccountState>() },
+
+  /** My organizations and their teams, for filters and upload destinations. */
+  'orgs:list': { input: z.undefined(), output: returns<Destinations>() },
+  /** One page of /search/assets for the Files or Datasets section. */
+  'assets:search': {
+    input: z.object({
+      section: z.enum(['files', 'datasets']),
+      query: z.string().max(500).optional(),
+      scope: z.enum(scopes),
+      sort: z.enum(sortOrders),
+      orgId: assetId.optional(),
+      teamId: assetId.optional(),
+      offset: z.number().int().min(0).max(10_000_000),
+      limit: z.number().int().min(1).max(200),
+    }),
+    output: returns<AssetPage>(),
+  },
+  'files:get': { input: byId, output: returns<FileDetails>() },
+  /** An image (as a data URL), the first 64 KiB of text, or CSV preview rows. */
+  'files:preview': { input: byId, output: returns<FilePreview>() },
+  /** Asks where to save (a dialog in main), then streams the bytes to disk with progress events. */
+  'files:download': { input: byId, output: returns<SaveResult>() },
+  'datasets:get': { input: byId, output: returns<DatasetDetails>() },
+  /** Just the row count (/stats), for list rows. */
+  'datasets:stats': { input: byId, output: returns<{ count: number | null }>() },
+  'datasets:rows': {
+    input: z.object({ id: assetId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }),
+    output: returns<DatasetRowsPage>(),
+  },
+  /** The whole dataset as CSV, through Ouro's download endpoint, to a file the person picks. */
+  'datasets:export': { input: byId, output: returns<SaveResult>() },
+  'conversations:list': {
+    input: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(200) }),
+    output: returns<ConversationPage>(),
+  },
+  'conversations:get': { input: byId, output: returns<ConversationRow>() },
+  'conversations:messages': {
+    input: z.object({ id: assetId, before: z.string().max(64).optional(), limit: z.number().int().min(1).max(200) }),
+    output: returns<MessagesPage>(),
+  },
+
+  // ---- uploads (issue 7) ----
+  'uploads:list': { input: z.undefined(), output: returns<UploadsSnapshot>() },
+  /**
+   * Queues files: absolute paths (Electron; main re-validates each and expands folders) and/or
+   * tokens of copies the web host staged. Returns what was added, rejected (with reasons) and skipped.
+   */
+  'uploads:add': {
+    input: z
+      .object({
+        paths: z.array(z.string().min(1).max(4096)).max(10_000).default([]),
+        staged: z.array(z.uuid()).max(10_000).default([]),
+        destination: z.object({
+          orgId: z.string().trim().min(1).max(128).optional(),
+          teamId: z.string().trim().min(1).max(128).optional(),
+          visibility: z.enum(uploadVisibilities),
+          asDataset: z.boolean().optional(),
+        }),
+      })
+      .refine((input) => input.paths.length + input.staged.length > 0, 'Choose at least one file'),
+    output: returns<AddUploadsResult>(),
+  },
+  'uploads:cancel': { input: z.object({ id: z.uuid() }), output: returns<void>() },
+  'uploads:cancel-all': { input: z.undefined(), output: returns<void>() },
+  'uploads:retry': { input: z.object({ id: z.uuid() }), output: returns<void>() },
+  'uploads:clear-finished': { input: z.undefined(), output: returns<void>() },
+  /** The native open dialog (several files); `supported: false` in the web host. */
+  'uploads:choose-files': { input: z.undefined(), output: returns<ChooseFilesResult>() },
+  /** Organizations and teams to upload into (web-only teams disabled, with the reason) and the last choice. */
+  'uploads:destinations': { input: z.undefined(), output: returns<UploadDestinations>() },
 } satisfies Record<Channel, ChannelSpec>;
 
 export const events = {
@@ -56,6 +153,13 @@ export const events = {
   'app:notice': returns<{ message: string }>(),
   /** Sign-in, sign-out, a refused key, going offline or back online. */
   'account:changed': returns<AccountState>(),
+  'downloads:progress': returns<DownloadProgress>(),
+  /** Ouro asked us to wait (429) or was briefly unreachable: main is retrying by itself. */
+  'requests:retrying': returns<RetryNotice>(),
+  /** The upload queue changed: states at once, progress at most ~10 times a second. */
+  'uploads:changed': returns<UploadsSnapshot>(),
+  /** File → Upload Files… was chosen: the page opens its picker and confirm sheet. */
+  'uploads:pick-requested': returns<Record<string, never>>(),
 } satisfies Record<EventName, unknown>;
 
 export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['input']>;

@@ -9,4 +9,14 @@ export interface OuroBridge {
   invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>): Promise<IpcResult<ChannelOutput<C>>>;
   /** Subscribe to an event pushed by main; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * Electron only: the absolute path of a dropped or pasted File (webUtils.getPathForFile); '' when
+   * it has none (e.g. an image pasted from the clipboard). Main re-validates every path.
+   */
+  pathForFile?(file: File): string;
+  /**
+   * Web host only (a browser page cannot know paths): streams the File's bytes to main's staging
+   * folder and returns a token `uploads:add` accepts in `staged`.
+   */
+  stageFile?(file: File, name?: string): Promise<IpcResult<{ staged: string; size: number }>>;
 }

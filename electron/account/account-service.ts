@@ -48,6 +48,8 @@ export interface AccountService {
   signOut(): Promise<AccountState>;
   /** Try to reach Ouro again now (the offline banner's Retry). */
   reconnect(): Promise<AccountState>;
+  /** Every browse request's outcome: a network failure shows the offline state, a success clears it. */
+  noteReachability(reachable: boolean): void;
   /** The client for the signed-in account; `not-signed-in` when there is none. */
   client(): OuroClient;
   /** Runs when an account's data must go: sign-out or a refused key. */
@@ -275,6 +277,13 @@ export function createAccountService(deps: AccountDeps): AccountService {
       stopRetrying();
       await verifyCurrent();
       return current;
+    },
+    noteReachability(reachable) {
+      if (current.status !== 'signed-in') return;
+      const connection = reachable ? 'online' : 'offline';
+      if (current.connection !== connection) publish({ ...current, connection });
+      if (reachable) stopRetrying();
+      else scheduleRetry();
     },
     client() {
       if (!key) throw new AppError({ kind: 'not-signed-in', message: 'Sign in to continue' });

@@ -6,12 +6,12 @@ import { realClock } from './abort';
 import { createConversations, type ConversationsApi } from './conversations';
 import { createDatasets, type DatasetsApi } from './datasets';
 import { createFiles, type FilesApi } from './files';
-import { createHttp, type Http } from './http';
+import { createHttp, headerSafe, type Http } from './http';
 import { createOrganizations, createTeams, type OrganizationsApi, type TeamsApi } from './organizations';
 import { defaultRetry } from './retry';
 import { createSearch, type SearchApi } from './search';
 import { createSession } from './session';
-import { exchangeKey } from './token';
+import { exchangeKey, type Credentials } from './token';
 import type { OuroClientOptions, TimeoutOptions } from './types';
 import { createUsers, type UsersApi } from './users';
 
@@ -30,7 +30,30 @@ export interface VerifiedKey {
   keyName: string | null;
 }
 
+/** Headers for one request sent outside `http`, and the credentials they carry (for `renew`). */
+export interface AuthHeaders {
+  headers: Record<string, string>;
+  credentials: Credentials;
+}
+
+/**
+ * The session for requests that cannot go through `http` because they stream their own body
+ * over node:http (uploads): the same token cache, renewal and refusal, so token logic lives once.
+ */
+export interface ClientAuth {
+  baseUrl: string;
+  /** Bare JWT, User-Agent, X-Ouro-Client and X-Ouro-Key-Name, exchanging the key first if needed. */
+  headers(signal?: AbortSignal): Promise<AuthHeaders>;
+  /** After a 401 with `used`: exchange again once (shared with concurrent callers). */
+  renew(used: AuthHeaders, signal?: AbortSignal): Promise<AuthHeaders>;
+  /** A 401 persisted after renewing: the stored key is no longer accepted. */
+  refused(): void;
+  /** Values no error message may contain. */
+  secrets(): string[];
+}
+
 export interface OuroClient {
+  auth: ClientAuth;
   /**
    * The authenticated request pipeline itself, for modules that add endpoints (uploads, creates).
    * Only GETs retry by default; pass `idempotent: true` for other safe reads.
@@ -62,6 +85,7 @@ export function createOuroClient(options: OuroClientOptions): OuroClient {
     clock: options.clock ?? realClock,
     random: options.random ?? Math.random,
     ...(options.log ? { log: options.log } : {}),
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
   };
   // The exchange goes through a pipeline without a session (it is how a session starts).
   const anonymous: Http = createHttp(shared);
@@ -74,8 +98,25 @@ export function createOuroClient(options: OuroClientOptions): OuroClient {
   });
   const http = createHttp({ ...shared, session });
   const organizations = createOrganizations(http);
+  const agent = `ouro-desktop/${options.appVersion}`;
+  const withHeaders = (credentials: Credentials): AuthHeaders => ({
+    credentials,
+    headers: {
+      Authorization: credentials.token,
+      'User-Agent': agent,
+      'X-Ouro-Client': agent,
+      ...(credentials.keyName ? { 'X-Ouro-Key-Name': headerSafe(credentials.keyName) } : {}),
+    },
+  });
 
   return {
+    auth: {
+      baseUrl: options.baseUrl,
+      headers: async (signal) => withHeaders(await session.current(signal)),
+      renew: async (used, signal) => withHeaders(await session.renew(used.credentials, signal)),
+      refused: () => session.refused(),
+      secrets: () => session.secrets(),
+    },
     http,
     users: createUsers(http),
     organizations,

@@ -11,6 +11,7 @@ import {
   type DatasetRow,
   type DatasetStats,
 } from '../../shared/ouro-models';
+import { downloadAsset, type DownloadOptions, type DownloadResult } from './download';
 import { validate } from './envelope';
 import { isRecord } from './errors';
 import { pathOf, type Http } from './http';
@@ -41,6 +42,8 @@ export interface DatasetsApi {
   schema(id: string, options?: CallOptions): Promise<DatasetColumn[]>;
   stats(id: string, options?: CallOptions): Promise<DatasetStats>;
   rows(id: string, params?: RowsParams): Promise<RowsPage>;
+  /** The whole dataset as CSV (Ouro's download endpoint), streamed to a file. */
+  exportTo(id: string, destPath: string, options?: Omit<DownloadOptions, 'assetType'>): Promise<DownloadResult>;
 }
 
 export function createDatasets(http: Http): DatasetsApi {
@@ -51,6 +54,7 @@ export function createDatasets(http: Http): DatasetsApi {
       return columns.map((c) => ({ ...c, name: c.name ?? c.column_name, type: c.type ?? c.data_type }));
     },
     stats: (id, options) => http.data({ method: 'GET', path: pathOf`/datasets/${id}/stats`, ...options }, DatasetStatsSchema),
+    exportTo: (id, destPath, options) => downloadAsset(http, id, destPath, { ...options, assetType: 'dataset' }),
     async rows(id, params = {}) {
       const offset = clampOffset(params.offset);
       const limit = clampLimit(params.limit, ROWS_DEFAULT_LIMIT, ROWS_MAX_LIMIT);

@@ -9,7 +9,7 @@ import { cancelledError, isRecord, scrub, transportError } from './errors';
 import { isRetryable, parseRetryAfter, retryDelay } from './retry';
 import type { Session } from './session';
 import type { Credentials } from './token';
-import type { Clock, OuroLogger, RetryOptions, TimeoutOptions } from './types';
+import type { Clock, OuroLogger, RetryInfo, RetryOptions, TimeoutOptions } from './types';
 
 export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
@@ -62,6 +62,7 @@ export interface HttpDeps {
   clock: Clock;
   random: () => number;
   log?: OuroLogger;
+  onRetry?: (info: RetryInfo) => void;
   /** Absent for the unauthenticated pipeline that performs the key exchange itself. */
   session?: Session;
 }
@@ -86,7 +87,7 @@ export function pathOf(template: TemplateStringsArray, ...ids: string[]): string
  * Header values must be Latin-1 for fetch, and a key name is user-chosen text: keep printable
  * ASCII as is and percent-encode anything else rather than let fetch throw.
  */
-function headerSafe(value: string): string {
+export function headerSafe(value: string): string {
   return /^[\x20-\x7e]*$/.test(value) ? value : encodeURIComponent(value);
 }
 
@@ -215,6 +216,7 @@ export function createHttp(deps: HttpDeps): Http {
           const delay = retryDelay(retries, state.retryAfterMs, deps.retry, deps.random);
           retries++;
           deps.log?.warn(`${request.method} ${request.path}: ${failure.kind}${failure.status ? ` ${failure.status}` : ''}, retry ${retries} of ${deps.retry.maxRetries} in ${delay} ms`);
+          deps.onRetry?.({ kind: failure.kind, delayMs: delay, attempt: retries, ...(failure.status ? { status: failure.status } : {}) });
           try {
             await deps.clock.sleep(delay, request.signal);
           } catch {

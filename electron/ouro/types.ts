@@ -50,6 +50,16 @@ export interface OuroClientOptions {
   /** Called when the stored key is refused: a 401 that persists after one re-exchange. */
   onUnauthorized?: () => void;
   log?: OuroLogger;
+  /** Told before each automatic retry, so the app can say "retrying in N s". */
+  onRetry?: (info: RetryInfo) => void;
+}
+
+export interface RetryInfo {
+  kind: string;
+  status?: number;
+  delayMs: number;
+  /** 1 for the first retry. */
+  attempt: number;
 }
 
 /** Every call takes an optional signal; aborting it ends the call with kind `cancelled`. */

@@ -57,8 +57,14 @@ export function guardWebContents(contents: WebContentsLike, deps: GuardDeps): vo
   });
 }
 
-/** Camera, microphone, notifications-by-web-API, geolocation…: the page asks for nothing. */
+/**
+ * Writing plain text to the clipboard ("Copy link", "Copy request id") is the one thing the page
+ * may do; it cannot read the clipboard. Everything else is refused.
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Camera, microphone, notifications-by-web-API, geolocation, clipboard reads…: all refused. */
 export function denyAllPermissions(session: SessionLike): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
 }

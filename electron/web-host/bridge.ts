@@ -56,6 +56,21 @@ const bridge: OuroBridge = {
       set.delete(wrapped);
     };
   },
+  stageFile: async (file, name) => {
+    try {
+      // The File is streamed by the browser straight from disk; nothing is read into the page.
+      const response = await fetch(`/__ouro/stage?name=${encodeURIComponent(name ?? file.name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: file,
+        credentials: 'same-origin',
+      });
+      if (!response.ok) return fail({ kind: 'internal', message: `The web host refused the file (HTTP ${response.status})` });
+      return (await response.json()) as IpcResult<{ staged: string; size: number }>;
+    } catch {
+      return fail({ kind: 'internal', message: 'The web host is not running' });
+    }
+  },
 };
 
 Object.defineProperty(window, 'ouro', { value: Object.freeze(bridge), writable: false, configurable: false });

@@ -4,11 +4,13 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createKeychain, loadKeytar } from '../account/keychain';
 import { defaultUserDataDir, resolveDataDir, takeHostConfig } from '../config';
+import { saveIntoFolder } from '../browse/downloads-folder';
 import { createEventHub } from '../event-hub';
 import { createDispatcher } from '../ipc/dispatch';
 import { createLogger, logLevelFromEnv } from '../log';
 import { createMainServices } from '../services';
 import { startWebHost } from './server';
+import { uploadOptionsFromEnv } from '../uploads/upload-env';
 
 declare const __OURO_APP_VERSION__: string;
 
@@ -25,11 +27,15 @@ function parsePort(argv: string[]): number | undefined {
 async function main(): Promise<void> {
   const log = createLogger({ level: logLevelFromEnv(process.env) });
   const events = createEventHub();
+  const dataDir = resolveDataDir(process.env, defaultUserDataDir());
+  const uploadLimits = uploadOptionsFromEnv(process.env);
   const services = createMainServices({
+    // No native open dialog, notifications or taskbar here; the page picks files itself.
+    uploads: uploadLimits,
     appVersion: __OURO_APP_VERSION__,
     platform: process.platform,
     ...takeHostConfig(process.env),
-    dataDir: resolveDataDir(process.env, defaultUserDataDir()),
+    dataDir,
     host: 'web',
     log,
     emit: events.emit,
@@ -37,6 +43,8 @@ async function main(): Promise<void> {
     keychain: createKeychain(loadKeytar, process.platform),
     // A browser tab cannot open the OS browser for us; say where the link goes instead.
     openExternal: (url) => log.info(`Open in your browser: ${url}`),
+    // No native save dialog in a browser tab: downloads land in a folder, never overwriting.
+    chooseSavePath: saveIntoFolder(process.env.OURO_DESKTOP_DOWNLOAD_DIR || path.join(dataDir, 'Downloads')),
   });
   await services.start();
   const port = parsePort(process.argv.slice(2));
@@ -44,6 +52,7 @@ async function main(): Promise<void> {
     rendererDir: path.join(__dirname, 'renderer'),
     bridgeScript: path.join(__dirname, 'web-bridge.js'),
     dispatch: createDispatcher(services.handlers, log),
+    stage: (name, body) => services.uploads.stage(name, body),
     events,
     token: randomBytes(32).toString('base64url'),
     ...(port === undefined ? {} : { port }),

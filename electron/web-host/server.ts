@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
+import { isAppError } from '../../shared/app-error';
 import type { Dispatch } from '../ipc/dispatch';
 import type { EventHub } from '../event-hub';
 import type { Logger } from '../log';
@@ -17,6 +18,8 @@ export const IPC_PREFIX = '/__ouro/ipc/';
 export const EVENTS_PATH = '/__ouro/events';
 export const BRIDGE_PATH = '/__ouro/bridge.js';
 export const TOKEN_HEADER = 'x-ouro-web-token';
+/** Web-host-only: a dropped file's bytes, since a browser page cannot give main a path. */
+export const STAGE_PATH = '/__ouro/stage';
 const MAX_IPC_BODY_BYTES = 1024 * 1024;
 
 export interface WebHostOptions {
@@ -26,6 +29,8 @@ export interface WebHostOptions {
   dispatch: Dispatch;
   events: EventHub;
   token: string;
+  /** Streams one dropped file into the upload staging folder; returns the token `uploads:add` takes. */
+  stage?: (name: string, body: http.IncomingMessage) => Promise<{ token: string; size: number }>;
   port?: number;
   log: Logger;
 }
@@ -120,6 +125,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
   };
 
+  const handleStage = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+    // Like IPC: a cross-site form cannot send this content type without a preflight we never grant.
+    if (!req.headers['content-type']?.startsWith('application/octet-stream')) return send(res, 415, 'Octet-stream only');
+    const name = url.searchParams.get('name') ?? '';
+    if (!options.stage || !name || name.length > 1024) return send(res, 400, 'A file name is required');
+    try {
+      const staged = await options.stage(name, req);
+      send(res, 200, JSON.stringify({ ok: true, data: { staged: staged.token, size: staged.size } }), 'application/json; charset=utf-8');
+    } catch (error) {
+      const data = isAppError(error) ? error.toData() : { kind: 'internal' as const, message: 'The file could not be received' };
+      if (!isAppError(error)) log.error('Staging a dropped file failed', error);
+      // The rest of the body is unread: close rather than keep a half-read connection alive.
+      res.setHeader('Connection', 'close');
+      send(res, 200, JSON.stringify({ ok: false, error: data }), 'application/json; charset=utf-8');
+    }
+  };
+
   const handleEvents = (req: http.IncomingMessage, res: http.ServerResponse) => {
     res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
@@ -160,6 +183,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (url.pathname.startsWith(IPC_PREFIX)) {
         if (origin === undefined) return send(res, 403, 'Origin required');
         return handleIpc(req, res, url.pathname.slice(IPC_PREFIX.length));
+      }
+      if (url.pathname === STAGE_PATH) {
+        if (origin === undefined) return send(res, 403, 'Origin required');
+        return handleStage(req, res, url);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
       if (url.pathname === EVENTS_PATH) return handleEvents(req, res);

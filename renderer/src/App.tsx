@@ -4,6 +4,9 @@ import { useAccount, useReconnect } from './account/queries';
 import { SignInScreen } from './account/SignInScreen';
 import { AppInfoFooter } from './components/AppInfoFooter';
 import { ErrorNotice } from './components/ErrorNotice';
+import { RetryNotice } from './components/RetryNotice';
+import { BrowseScreen } from './browse/BrowseScreen';
+import { Uploads } from './uploads/Uploads';
 
 export function App() {
   const account = useAccount();
@@ -38,14 +41,9 @@ export function App() {
         </main>
       )}
       {state?.status === 'signed-out' && <SignInScreen account={state} />}
-      {state?.status === 'signed-in' && (
-        <main className="shell-main">
-          <section className="welcome" aria-labelledby="welcome-title">
-            <h2 id="welcome-title">Welcome{state.user ? `, ${state.user.displayName || state.user.username}` : ''}</h2>
-            <p className="muted">Your Ouro files, datasets and conversations will appear here.</p>
-          </section>
-        </main>
-      )}
+      {state?.status === 'signed-in' && <RetryNotice />}
+      {state?.status === 'signed-in' && <BrowseScreen />}
+      {state?.status === 'signed-in' && <Uploads />}
       <AppInfoFooter />
     </div>
   );

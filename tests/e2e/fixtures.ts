@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, _electron, chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { findElectronBinary } from '../../electron/electron-binary.mjs';
-import { startStandIn, type StandIn } from '../stand-in/index';
+import { startStandIn, type StandIn, type StandInOptions } from '../stand-in/index';
 import { chromiumArgs, chromiumPath } from './chromium-path';
 
 export type OuroHost = 'web' | 'electron';
@@ -89,7 +89,7 @@ async function launchElectron(env: Record<string, string>, dataDir: string): Pro
 }
 
 export const test = base.extend<
-  { ouroHost: OuroHost; launch: (options?: LaunchOptions) => Promise<OuroApp>; standIn: StandIn },
+  { ouroHost: OuroHost; launch: (options?: LaunchOptions) => Promise<OuroApp>; standIn: StandIn; standInOptions: StandInOptions },
   { sharedChromium: () => Promise<Browser> }
 >({
   ouroHost: ['web', { option: true }],
@@ -105,9 +105,9 @@ export const test = base.extend<
     { scope: 'worker' },
   ],
   // A fresh local Ouro per test: its own port (so its own keychain entry), seed and faults.
-  // eslint-disable-next-line no-empty-pattern
-  standIn: async ({}, use) => {
-    const standIn = await startStandIn({ quiet: true });
+  standInOptions: [{}, { option: true }],
+  standIn: async ({ standInOptions }, use) => {
+    const standIn = await startStandIn({ quiet: true, ...standInOptions });
     await use(standIn);
     await standIn.close();
   },

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Channel, ChannelInput } from '../../shared/contract';
 import { channelNames, eventNames } from '../../shared/contract-names';
 import { expect, test } from './fixtures';
 import { keychainClear, keychainLookup } from './keychain';
@@ -85,10 +86,10 @@ test('offline at start-up stays signed in, shows it, and recovers on Retry', asy
   standIn.faults.add({ path: '/users/get-token', reset: 'immediately', times: 1000 });
   const { page } = await launch({ env, dataDir: first.dataDir });
   await expect(page.getByTestId('account-username')).toContainText(standIn.seed.users.alice.username);
-  await expect(page.getByRole('alert')).toContainText("You're offline", { timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: "You're offline" })).toBeVisible({ timeout: 30_000 });
   standIn.faults.clear();
   await page.getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: "You're offline" })).toHaveCount(0);
 });
 
 test('OURO_API_KEY signs in for the session without touching the keychain', async ({ launch, standIn }) => {
@@ -108,7 +109,7 @@ test('without a Secret Service the app says so and signs in for this session onl
   expect(keychainLookup(standIn.url)).toBeNull();
 });
 
-test('no IPC response or event ever carries the key', async ({ launch, standIn, ouroHost }) => {
+test('no IPC response or event ever carries the key, across every channel', async ({ launch, standIn, ouroHost }) => {
   test.skip(ouroHost === 'electron', 'IPC traffic is read from the web host’s loopback HTTP; the Electron run shares the same dispatcher.');
   const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
   const bodies: string[] = [];
@@ -125,14 +126,55 @@ test('no IPC response or event ever carries the key', async ({ launch, standIn, 
     for (const name of names) window.ouro.on(name as 'app:notice', (payload) => log.push(JSON.stringify(payload)));
   }, [...eventNames]);
 
+  // A full run through the UI: sign in, browse each section, open details.
   await signInThroughUi(page, standIn.apiKey);
-  await page.evaluate(async () => {
-    await window.ouro.invoke('app:info');
-    await window.ouro.invoke('app:open-external', { url: 'https://ouro.foundation/settings/api-keys' });
-    await window.ouro.invoke('account:reconnect');
-    await window.ouro.invoke('account:get');
-  });
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await page.getByRole('listbox', { name: 'Files' }).getByRole('option', { name: /lab-notes\.txt/ }).click();
+  await expect(page.getByLabel('Contents of lab-notes.txt')).toBeVisible();
+  await sections.getByRole('button', { name: 'Datasets' }).click();
+  await page.getByRole('listbox', { name: 'Datasets' }).getByRole('option').first().click();
+  await expect(page.getByRole('grid')).toBeVisible();
+  await sections.getByRole('button', { name: 'Conversations' }).click();
+  await page.getByRole('listbox', { name: 'Conversations' }).getByRole('option').first().click();
+
+  // Then every channel, with inputs typed against the contract: a new channel without a sample
+  // here is a compile error, so this test always covers the whole surface.
+  const file = standIn.seed.files.find((f) => f.name === 'lab-notes.txt')!;
+  const dataset = standIn.seed.datasets[0]!;
+  const conversation = standIn.seed.conversations[0]!;
+  const someId = '00000000-0000-4000-8000-000000000000';
+  const samples: { [C in Channel]: ChannelInput<C> } = {
+    'app:info': undefined,
+    'app:open-external': { url: 'https://ouro.foundation/settings/api-keys' },
+    'account:get': undefined,
+    'account:sign-in': { apiKey: standIn.apiKey },
+    'account:reconnect': undefined,
+    'orgs:list': undefined,
+    'assets:search': { section: 'files', scope: 'personal', sort: 'recent', offset: 0, limit: 5 },
+    'files:get': { id: file.id },
+    'files:preview': { id: file.id },
+    'files:download': { id: file.id },
+    'datasets:get': { id: dataset.id },
+    'datasets:stats': { id: dataset.id },
+    'datasets:rows': { id: dataset.id, offset: 0, limit: 10 },
+    'datasets:export': { id: dataset.id },
+    'conversations:list': { offset: 0, limit: 5 },
+    'conversations:get': { id: conversation.id },
+    'conversations:messages': { id: conversation.id, limit: 5 },
+    'uploads:list': undefined,
+    'uploads:add': { paths: [], staged: [], destination: { visibility: 'private' } },
+    'uploads:cancel': { id: someId },
+    'uploads:cancel-all': undefined,
+    'uploads:retry': { id: someId },
+    'uploads:clear-finished': undefined,
+    'uploads:choose-files': undefined,
+    'uploads:destinations': undefined,
+    'account:sign-out': undefined,
+  };
+  await page.evaluate(async (entries) => {
+    const bridge = window.ouro as unknown as { invoke(channel: string, input?: unknown): Promise<unknown> };
+    for (const [channel, input] of entries) await bridge.invoke(channel, input);
+  }, Object.entries(samples));
   await expect(page.getByRole('heading', { name: 'Sign in to Ouro' })).toBeVisible();
 
   const events = await page.evaluate(() => (window as unknown as { __events: string[] }).__events);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SecretStore } from '../../electron/account/keychain';
 import { createLogger } from '../../electron/log';
+import { saveIntoFolder } from '../../electron/browse/downloads-folder';
 import { createMainServices, type ServiceDeps } from '../../electron/services';
 
 export function memorySecretStore(initial: Record<string, string> = {}): SecretStore & { entries: Map<string, string> } {
@@ -22,18 +23,20 @@ export function memorySecretStore(initial: Record<string, string> = {}): SecretS
 }
 
 export function testServices(overrides: Partial<ServiceDeps> = {}) {
+  const dataDir = overrides.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'ouro-services-'));
   return createMainServices({
     appVersion: '9.9.9',
     platform: 'linux',
     apiBaseUrl: 'http://127.0.0.1:1',
     apiBaseFromEnv: true,
-    dataDir: mkdtempSync(path.join(os.tmpdir(), 'ouro-services-')),
+    dataDir,
     host: 'web',
     log: createLogger({ write: () => {} }),
     emit: () => {},
     fetch: () => Promise.reject(new TypeError('fetch failed')),
     keychain: memorySecretStore(),
     openExternal: () => {},
+    chooseSavePath: saveIntoFolder(path.join(dataDir, 'Downloads')),
     ...overrides,
   });
 }

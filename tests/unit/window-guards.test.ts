@@ -65,7 +65,7 @@ describe('window guards', () => {
     expect(openExternal.mock.calls).toEqual([['https://ouro.foundation/']]);
   });
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check except writing text to the clipboard', () => {
     let request: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
     let check: ((wc: unknown, permission: string) => boolean) | null = null;
     const session: SessionLike = {
@@ -83,6 +83,10 @@ describe('window guards', () => {
       expect(callback).toHaveBeenCalledWith(false);
       expect(check!({}, permission)).toBe(false);
     }
+    const callback = vi.fn();
+    request!({}, 'clipboard-sanitized-write', callback);
+    expect(callback).toHaveBeenCalledWith(true);
+    expect(check!({}, 'clipboard-read')).toBe(false);
   });
 
   it('accepts only http(s) URLs without credentials as external links', () => {

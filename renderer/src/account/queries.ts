@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AccountState } from '../../../shared/account';
 import type { ChannelInput } from '../../../shared/contract';
 import { useOuroEvent } from '../events';
+import { clearBrowsePreferences } from '../browse/preferences';
 import { call } from '../ouro';
 
 export const accountKeys = {
@@ -20,8 +21,9 @@ export function useAccount() {
 function applyAccountState(queryClient: ReturnType<typeof useQueryClient>, state: AccountState): void {
   const previous = queryClient.getQueryData<AccountState>(accountKeys.state());
   if (state.status === 'signed-out' && previous?.status !== 'signed-out') {
-    // Nothing of the previous account may linger in memory.
+    // Nothing of the previous account may linger in memory or in the page's storage.
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'account' && query.queryKey[0] !== 'app' });
+    if (state.reason === 'signed-out') clearBrowsePreferences();
   }
   queryClient.setQueryData(accountKeys.state(), state);
 }

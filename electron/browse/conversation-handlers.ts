@@ -1,0 +1,102 @@
+// The conversations channels: my conversations (offset-paged), one conversation, and its
+// messages (cursor-paged backwards in time). Maps Ouro's records to the slim display types of
+// shared/browse.ts, including a title for unnamed conversations built from the members' names.
+import type { ConversationRow, MessageRow } from '../../shared/browse';
+import type { Conversation, Message } from '../../shared/ouro-models';
+import type { AccountService } from '../account/account-service';
+import type { Handlers } from '../ipc/handlers';
+
+export interface ConversationHandlerDeps {
+  account: AccountService;
+}
+
+export type ConversationHandlers = Pick<Handlers, 'conversations:list' | 'conversations:get' | 'conversations:messages'>;
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/**
+ * Members' usernames in membership order. Membership lives in `metadata.members` (ids); `users`
+ * is the expanded profiles and may be missing or partial, so ids without a profile are skipped
+ * rather than shown as uuids.
+ */
+function memberProfiles(conversation: Conversation): { id: string | null; name: string }[] {
+  const byId = new Map<string, string>();
+  const unkeyed: string[] = [];
+  for (const user of conversation.users ?? []) {
+    const name = text(user.username);
+    if (!name) continue;
+    const id = text(user.user_id) ?? text(user.id);
+    if (id) byId.set(id, name);
+    else unkeyed.push(name);
+  }
+  const ids = conversation.metadata?.members ?? [];
+  const seen = new Set<string>();
+  const out: { id: string | null; name: string }[] = [];
+  for (const id of ids) {
+    const name = byId.get(id);
+    if (name && !seen.has(id)) {
+      seen.add(id);
+      out.push({ id, name });
+    }
+  }
+  // Profiles Ouro expanded for members it did not list (or when it sent no member ids at all).
+  for (const [id, name] of byId) if (!seen.has(id)) out.push({ id, name });
+  for (const name of unkeyed) out.push({ id: null, name });
+  return out;
+}
+
+export function toConversationRow(conversation: Conversation, myUserId: string | null): ConversationRow {
+  const members = memberProfiles(conversation);
+  const others = members.filter((m) => m.id === null || m.id !== myUserId);
+  // A conversation with only me in it is titled with my own name rather than nothing.
+  const shown = (others.length > 0 ? others : members).map((m) => m.name);
+  return {
+    id: conversation.id,
+    title: text(conversation.name) ?? (shown.length > 0 ? shown.join(', ') : 'Untitled conversation'),
+    memberNames: shown,
+    lastActivity: text(conversation.last_updated) ?? text(conversation.created_at),
+    summary: text(conversation.summary) ?? text(conversation.metadata?.summary),
+  };
+}
+
+export function toMessageRow(message: Message): MessageRow {
+  return {
+    id: message.id,
+    authorName: text(message.user?.username) ?? 'Unknown member',
+    authorId: text(message.user_id) ?? text(message.user?.user_id) ?? null,
+    text: message.text ?? '',
+    createdAt: message.created_at,
+    seq: message.seq ?? null,
+    type: text(message.type),
+  };
+}
+
+export function createConversationHandlers(deps: ConversationHandlerDeps): ConversationHandlers {
+  /** Who "me" is, to leave myself out of unnamed conversations' titles. */
+  async function myUserId(): Promise<string | null> {
+    const state = await deps.account.state();
+    return state.status === 'signed-in' ? (state.user?.id ?? null) : null;
+  }
+
+  return {
+    async 'conversations:list'({ offset, limit }) {
+      const client = deps.account.client();
+      const [page, me] = await Promise.all([client.conversations.list({ offset, limit }), myUserId()]);
+      return { items: page.items.map((c) => toConversationRow(c, me)), hasMore: page.hasMore, nextOffset: page.nextOffset };
+    },
+
+    async 'conversations:get'({ id }) {
+      const client = deps.account.client();
+      const [conversation, me] = await Promise.all([client.conversations.get(id), myUserId()]);
+      return toConversationRow(conversation, me);
+    },
+
+    async 'conversations:messages'({ id, before, limit }) {
+      const page = await deps.account.client().conversations.messages(id, before === undefined ? { limit } : { before, limit });
+      // The client already sorted the page oldest first (created_at, then seq).
+      return { messages: page.messages.map(toMessageRow), hasMore: page.hasMore, nextBefore: page.nextBefore };
+    },
+  };
+}

@@ -1,0 +1,326 @@
+// The upload queue's state machine: queued → uploading → processing → done, or failed /
+// cancelled; N at a time; cancel one or all (AbortController per item); retry; clear finished;
+// pause when Ouro wants a new sign-in and resume after it. What one item's work is, and where the
+// queue is saved, are injected, so this runs with fakes in unit tests.
+import { randomUUID } from 'node:crypto';
+import { AppError, isAppError } from '../../shared/app-error';
+import type { AppErrorData } from '../../shared/error-kinds';
+import type { UploadDestination, UploadItem, UploadState, UploadsSnapshot } from '../../shared/uploads';
+
+/** One queued upload as saved to disk: the item plus what resuming it needs. */
+export interface QueueRecord {
+  id: string;
+  name: string;
+  kind: 'file' | 'dataset';
+  path: string;
+  /** The bytes are a copy in the staging folder (web host): delete it once finished. */
+  staged: boolean;
+  size: number;
+  destination: UploadDestination;
+  state: UploadState;
+  createdAt: number;
+  /** Step 1 done: the storage object's id (also the asset id), so a resume never re-uploads. */
+  storageId?: string | undefined;
+  /** Datasets: the client-chosen dataset id, so a resumed create can only hit 409. */
+  datasetId?: string | undefined;
+  rowsSent?: number | undefined;
+  rowsTotal?: number | undefined;
+  assetId?: string | undefined;
+  assetUrl?: string | undefined;
+  error?: AppErrorData | undefined;
+}
+
+export interface RunContext {
+  signal: AbortSignal;
+  progress(bytesSent: number): void;
+  rows(sent: number, total: number | undefined): void;
+  /** Records a resume point (storage id, dataset id, rows sent) and waits until it is saved. */
+  checkpoint(patch: Partial<Pick<QueueRecord, 'storageId' | 'datasetId' | 'rowsSent' | 'rowsTotal'>>): Promise<void>;
+  processing(): void;
+  note(text: string | undefined): void;
+}
+
+export interface RunResult {
+  assetId: string;
+  assetUrl?: string | undefined;
+}
+
+export interface QueueDeps {
+  run(record: Readonly<QueueRecord>, context: RunContext): Promise<RunResult>;
+  /** Saves the whole queue (the store coalesces and writes atomically). */
+  persist(records: readonly QueueRecord[]): Promise<void>;
+  /** The snapshot changed; `urgent` for state changes, not for progress ticks. */
+  changed(snapshot: UploadsSnapshot, urgent: boolean): void;
+  /** An item reached done, failed or cancelled. */
+  finished?(record: Readonly<QueueRecord>): void;
+  concurrency: number;
+  now?: () => number;
+}
+
+const FINISHED: ReadonlySet<UploadState> = new Set(['done', 'failed', 'cancelled']);
+const SPEED_WINDOW_MS = 3_000;
+
+interface Live {
+  controller: AbortController;
+  /** Why it was aborted: the person cancelled, or the queue is pausing/shutting down (requeue). */
+  stop?: 'cancel' | 'requeue';
+  bytesSent: number;
+  samples: Array<[number, number]>;
+  note?: string | undefined;
+}
+
+export function isFinished(state: UploadState): boolean {
+  return FINISHED.has(state);
+}
+
+export class UploadQueue {
+  private records: QueueRecord[] = [];
+  private readonly live = new Map<string, Live>();
+  private paused: 'sign-in' | null = null;
+  private disposed = false;
+  private concurrency: number;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: QueueDeps) {
+    this.concurrency = Math.max(1, Math.floor(deps.concurrency));
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Loads saved records: anything that was mid-flight when the app stopped starts over as queued. */
+  restore(records: readonly QueueRecord[]): void {
+    this.records = records.map((r) => (r.state === 'uploading' || r.state === 'processing' ? { ...r, state: 'queued' } : { ...r }));
+    this.pump();
+    this.emit(true);
+  }
+
+  add(items: ReadonlyArray<Omit<QueueRecord, 'id' | 'state' | 'createdAt'>>): QueueRecord[] {
+    const added = items.map((item) => ({ ...item, id: randomUUID(), state: 'queued' as const, createdAt: this.now() }));
+    this.records.push(...added);
+    this.save();
+    this.pump();
+    this.emit(true);
+    return added;
+  }
+
+  cancel(id: string): void {
+    const record = this.find(id);
+    if (!record || isFinished(record.state)) return;
+    const live = this.live.get(id);
+    if (live) {
+      live.stop = 'cancel';
+      live.controller.abort(new AppError({ kind: 'cancelled', message: 'The upload was cancelled' }));
+      return; // the running task finishes the transition
+    }
+    this.finish(record, 'cancelled');
+  }
+
+  cancelAll(): void {
+    for (const record of [...this.records]) if (!isFinished(record.state)) this.cancel(record.id);
+  }
+
+  retry(id: string): void {
+    const record = this.find(id);
+    if (!record || (record.state !== 'failed' && record.state !== 'cancelled')) return;
+    // A cancelled dataset starts clean: its rows may be half sent under the old id.
+    if (record.state === 'cancelled' && record.kind === 'dataset') {
+      record.datasetId = undefined;
+      record.rowsSent = undefined;
+    }
+    record.state = 'queued';
+    record.error = undefined;
+    this.save();
+    this.pump();
+    this.emit(true);
+  }
+
+  clearFinished(): QueueRecord[] {
+    const cleared = this.records.filter((r) => isFinished(r.state));
+    this.records = this.records.filter((r) => !isFinished(r.state));
+    this.save();
+    this.emit(true);
+    return cleared;
+  }
+
+  /** Stop starting uploads and put running ones back in the queue (Ouro refused the key). */
+  pause(reason: 'sign-in'): void {
+    if (this.paused === reason) return;
+    this.paused = reason;
+    this.requeueRunning();
+    this.emit(true);
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = null;
+    this.pump();
+    this.emit(true);
+  }
+
+  setConcurrency(n: number): void {
+    this.concurrency = Math.max(1, Math.floor(n));
+    this.pump();
+    this.emit(true);
+  }
+
+  all(): readonly QueueRecord[] {
+    return this.records;
+  }
+
+  snapshot(): UploadsSnapshot {
+    return { items: this.records.map((r) => this.view(r)), paused: this.paused, concurrency: this.concurrency };
+  }
+
+  /** Quit: running uploads are aborted but stay queued on disk, to resume on the next start. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.requeueRunning();
+    await this.deps.persist(this.records.map((r) => ({ ...r })));
+  }
+
+  /** Cancels everything and forgets it (explicit sign-out: nothing may go to the next account). */
+  forgetAll(): QueueRecord[] {
+    this.cancelAll();
+    const all = this.records;
+    this.records = [];
+    this.save();
+    this.emit(true);
+    return all;
+  }
+
+  private find(id: string): QueueRecord | undefined {
+    return this.records.find((r) => r.id === id);
+  }
+
+  private requeueRunning(): void {
+    for (const live of this.live.values()) {
+      live.stop ??= 'requeue';
+      live.controller.abort(new AppError({ kind: 'cancelled', message: 'Paused' }));
+    }
+  }
+
+  private view(record: QueueRecord): UploadItem {
+    const live = this.live.get(record.id);
+    const item: UploadItem = {
+      id: record.id,
+      name: record.name,
+      kind: record.kind,
+      size: record.size,
+      state: record.state,
+      bytesSent: record.state === 'done' ? record.size : (live?.bytesSent ?? 0),
+      bytesPerSecond: null,
+      secondsLeft: null,
+      createdAt: record.createdAt,
+    };
+    if (live && record.state === 'uploading') {
+      const speed = this.speed(live);
+      if (speed !== null) {
+        item.bytesPerSecond = Math.round(speed);
+        item.secondsLeft = speed > 0 ? Math.ceil((record.size - live.bytesSent) / speed) : null;
+      }
+    }
+    if (record.rowsSent !== undefined) item.rowsSent = record.rowsSent;
+    if (record.rowsTotal !== undefined) item.rowsTotal = record.rowsTotal;
+    if (record.error) item.error = record.error;
+    if (live?.note) item.note = live.note;
+    if (record.assetUrl) item.assetUrl = record.assetUrl;
+    if (record.assetId) item.assetId = record.assetId;
+    return item;
+  }
+
+  private speed(live: Live): number | null {
+    const first = live.samples[0];
+    const last = live.samples[live.samples.length - 1];
+    if (!first || !last || last[0] - first[0] < 200) return null;
+    return ((last[1] - first[1]) * 1000) / (last[0] - first[0]);
+  }
+
+  private save(): void {
+    void this.deps.persist(this.records.map((r) => ({ ...r }))).catch(() => {});
+  }
+
+  private emit(urgent: boolean): void {
+    if (this.disposed) return;
+    this.deps.changed(this.snapshot(), urgent);
+  }
+
+  private finish(record: QueueRecord, state: 'done' | 'failed' | 'cancelled', error?: AppErrorData): void {
+    record.state = state;
+    record.error = error;
+    this.save();
+    this.deps.finished?.(record);
+  }
+
+  private pump(): void {
+    if (this.paused || this.disposed) return;
+    for (const record of this.records) {
+      if (this.live.size >= this.concurrency) break;
+      if (record.state === 'queued' && !this.live.has(record.id)) void this.start(record);
+    }
+  }
+
+  private async start(record: QueueRecord): Promise<void> {
+    const live: Live = { controller: new AbortController(), bytesSent: 0, samples: [] };
+    this.live.set(record.id, live);
+    record.state = 'uploading';
+    record.error = undefined;
+    this.save();
+    this.emit(true);
+    const context: RunContext = {
+      signal: live.controller.signal,
+      progress: (sent) => {
+        const t = this.now();
+        if (sent < live.bytesSent) live.samples = [];
+        live.bytesSent = sent;
+        live.samples.push([t, sent]);
+        while (live.samples.length > 2 && (live.samples[0]?.[0] ?? t) < t - SPEED_WINDOW_MS) live.samples.shift();
+        this.emit(false);
+      },
+      rows: (sent, total) => {
+        record.rowsSent = sent;
+        if (total !== undefined) record.rowsTotal = total;
+        this.emit(false);
+      },
+      checkpoint: async (patch) => {
+        Object.assign(record, patch);
+        await this.deps.persist(this.records.map((r) => ({ ...r })));
+      },
+      processing: () => {
+        if (live.controller.signal.aborted) return;
+        record.state = 'processing';
+        live.note = undefined;
+        this.save();
+        this.emit(true);
+      },
+      note: (text) => {
+        live.note = text;
+        this.emit(true);
+      },
+    };
+    try {
+      const result = await this.deps.run(record, context);
+      if (live.stop === 'requeue') {
+        record.state = 'queued';
+      } else {
+        record.assetId = result.assetId;
+        record.assetUrl = result.assetUrl;
+        this.finish(record, 'done');
+      }
+    } catch (error) {
+      const failure = isAppError(error) ? error : new AppError({ kind: 'internal', message: 'The upload failed unexpectedly' });
+      if (live.stop === 'cancel') this.finish(record, 'cancelled');
+      else if (live.stop === 'requeue') record.state = 'queued';
+      else if (failure.kind === 'unauthorized' || failure.kind === 'not-signed-in') {
+        // Nothing was created by a refused request: it goes back in line for after the sign-in.
+        record.state = 'queued';
+        this.live.delete(record.id);
+        this.pause('sign-in');
+      } else if (failure.kind === 'cancelled') this.finish(record, 'cancelled');
+      else this.finish(record, 'failed', failure.toData());
+    } finally {
+      this.live.delete(record.id);
+    }
+    if (record.state === 'queued') this.save();
+    this.pump();
+    this.emit(true);
+  }
+}

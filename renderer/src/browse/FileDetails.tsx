@@ -1,0 +1,160 @@
+// A file's details: what it is, a preview, and Download… / Open in Ouro / Copy link.
+import { useState } from 'react';
+import type { FileDetails as Details, FilePreview } from '../../../shared/browse';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useOuroEvent } from '../events';
+import { call } from '../ouro';
+import { absoluteTime, formatBytes, visibilityLabel } from './format';
+import { useFileDetails, useFilePreview } from './queries';
+
+function Preview({ preview, name }: { preview: FilePreview; name: string }) {
+  switch (preview.kind) {
+    case 'image':
+      return <img className="preview-image" src={preview.dataUrl} alt={`Preview of ${name}`} />;
+    case 'text':
+      return (
+        <>
+          <pre className="preview-text" tabIndex={0} aria-label={`Contents of ${name}`}>
+            <code>{preview.text}</code>
+          </pre>
+          {preview.truncated && <p className="muted">Showing the first 64 KB. Download the file to see all of it.</p>}
+        </>
+      );
+    case 'csv':
+      return (
+        <div className="preview-table" tabIndex={0} role="region" aria-label={`First rows of ${name}`}>
+          <table>
+            <thead>
+              <tr>
+                {preview.columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((row, index) => (
+                <tr key={index}>
+                  {row.map((cell, column) => (
+                    <td key={column}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    case 'none':
+      return <p className="muted">{preview.reason}</p>;
+  }
+}
+
+function Actions({ file }: { file: Details }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [progress, setProgress] = useState<{ bytes: number; total: number | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  useOuroEvent('downloads:progress', (p) => {
+    if (p.id === file.id && !p.done) setProgress({ bytes: p.bytes, total: p.total });
+  });
+
+  const download = async () => {
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      const result = await call('files:download', { id: file.id });
+      setStatus(result.saved ? `Saved ${formatBytes(result.bytes ?? 0)} to ${result.path}` : null);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
+  const copyLink = async () => {
+    if (!file.url) return;
+    try {
+      await navigator.clipboard.writeText(file.url);
+      setStatus('Link copied');
+    } catch {
+      setStatus('Could not copy the link');
+    }
+  };
+
+  return (
+    <div className="detail-actions">
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => void download()} disabled={busy}>
+          {busy ? 'Downloading…' : 'Download…'}
+        </button>
+        <button type="button" onClick={() => file.url && void call('app:open-external', { url: file.url })} disabled={!file.url}>
+          Open in Ouro
+        </button>
+        <button type="button" onClick={() => void copyLink()} disabled={!file.url}>
+          Copy link
+        </button>
+      </div>
+      {progress && (
+        <progress
+          aria-label={`Downloading ${file.name}`}
+          value={progress.bytes}
+          max={progress.total ?? undefined}
+        />
+      )}
+      <p role="status" className="muted">
+        {status}
+      </p>
+      {error !== null && <ErrorNotice error={error} onRetry={() => void download()} compact />}
+    </div>
+  );
+}
+
+export function FileDetails({ id, onBack }: { id: string; onBack(): void }) {
+  const details = useFileDetails(id);
+  const preview = useFilePreview(id);
+  if (details.isPending) return <p role="status">Loading details…</p>;
+  if (details.isError) return <ErrorNotice error={details.error} onRetry={() => void details.refetch()} onBack={onBack} />;
+  const file = details.data;
+  const rows: [string, string][] = [
+    ['Type', file.mimeType ?? (file.extension ? `.${file.extension}` : '—')],
+    ['Size', formatBytes(file.size)],
+    ['Owner', file.owner ?? '—'],
+    ['Organization', file.orgName ?? '—'],
+    ['Team', file.teamName ?? '—'],
+    ['Visibility', file.visibility ? (visibilityLabel[file.visibility] ?? file.visibility) : '—'],
+    ['Created', absoluteTime(file.createdAt)],
+    ['Updated', absoluteTime(file.updatedAt)],
+  ];
+  if (file.width && file.height) rows.push(['Dimensions', `${file.width} × ${file.height}`]);
+  if (file.license) rows.push(['License', file.license]);
+
+  return (
+    <article className="details" aria-labelledby="file-details-title">
+      <header className="details-header">
+        <button type="button" className="back" onClick={onBack}>
+          Back to list
+        </button>
+        <h2 id="file-details-title">{file.name}</h2>
+      </header>
+      {file.description && <p>{file.description}</p>}
+      <Actions file={file} />
+      <dl className="meta">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section aria-label="Preview" className="preview">
+        <h3>Preview</h3>
+        {preview.isPending && <p role="status">Loading preview…</p>}
+        {preview.isError && <ErrorNotice error={preview.error} onRetry={() => void preview.refetch()} compact />}
+        {preview.data && <Preview preview={preview.data} name={file.name} />}
+      </section>
+    </article>
+  );
+}

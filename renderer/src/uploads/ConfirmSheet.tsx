@@ -1,0 +1,178 @@
+// The confirm sheet: an accessible modal dialog (labelled, focus kept inside, Escape cancels)
+// where the person picks the organization, team (teams that refuse API uploads shown disabled,
+// with the reason) and visibility, and, for CSV/TSV files, whether to make a dataset instead.
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { uploadVisibilities, type UploadDestination, type UploadVisibility } from '../../../shared/uploads';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useDestinations } from './queries';
+
+const VISIBILITY_LABELS: Record<UploadVisibility, { label: string; hint: string }> = {
+  private: { label: 'Private', hint: 'Only you, until you share it' },
+  organization: { label: 'Organization', hint: 'Members of the organization' },
+  public: { label: 'Public', hint: 'Anyone on Ouro' },
+};
+
+const GLOBAL_ORG = '00000000-0000-0000-0000-000000000000';
+
+export interface ConfirmSheetProps {
+  names: readonly string[];
+  offerDataset: boolean;
+  busy: boolean;
+  onConfirm(destination: UploadDestination): void;
+  onCancel(): void;
+}
+
+function focusables(root: HTMLElement): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>('button, select, input, [href], [tabindex]:not([tabindex="-1"])')).filter(
+    (el) => !el.hasAttribute('disabled'),
+  );
+}
+
+export function ConfirmSheet({ names, offerDataset, busy, onConfirm, onCancel }: ConfirmSheetProps) {
+  const titleId = useId();
+  const descId = useId();
+  const dialog = useRef<HTMLDivElement>(null);
+  const destinations = useDestinations(true);
+  const remembered = destinations.data?.remembered;
+  const [orgId, setOrgId] = useState<string | undefined>(undefined);
+  const [teamId, setTeamId] = useState<string | undefined>(undefined);
+  const [visibility, setVisibility] = useState<UploadVisibility | undefined>(undefined);
+  const [asDataset, setAsDataset] = useState<boolean | undefined>(undefined);
+
+  // Choices default to the remembered ones once destinations arrive.
+  const orgs = useMemo(() => destinations.data?.organizations ?? [], [destinations.data]);
+  const chosenOrg = orgId ?? remembered?.orgId ?? '';
+  const org = orgs.find((o) => o.id === chosenOrg);
+  const enabledTeams = org?.teams.filter((t) => t.disabledReason === null) ?? [];
+  const rememberedTeam = remembered?.orgId === chosenOrg ? remembered.teamId : undefined;
+  const chosenTeam = teamId ?? (enabledTeams.some((t) => t.id === rememberedTeam) ? rememberedTeam : enabledTeams[0]?.id) ?? '';
+  const chosenVisibility = visibility ?? remembered?.visibility ?? 'private';
+  const chosenDataset = offerDataset && (asDataset ?? remembered?.asDataset ?? false);
+  const disabledTeam = org?.teams.find((t) => t.id === chosenTeam && t.disabledReason);
+  const needsTeam = Boolean(org && org.id !== GLOBAL_ORG && org.teams.length > 0 && !chosenTeam);
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const root = dialog.current;
+    if (root) focusables(root)[0]?.focus();
+    return () => previous?.focus?.();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+      return;
+    }
+    if (event.key !== 'Tab' || !dialog.current) return;
+    // Keep focus inside the dialog: wrap from the last control to the first and back.
+    const items = focusables(dialog.current);
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  const confirm = () => {
+    const isGlobal = !org || org.id === GLOBAL_ORG;
+    onConfirm({
+      visibility: chosenVisibility,
+      ...(isGlobal ? {} : { orgId: org.id }),
+      ...(!isGlobal && chosenTeam ? { teamId: chosenTeam } : {}),
+      ...(chosenDataset ? { asDataset: true } : {}),
+    });
+  };
+
+  const shown = names.slice(0, 5);
+  return (
+    <div className="sheet-backdrop">
+      <div ref={dialog} className="sheet" role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={descId} onKeyDown={onKeyDown}>
+        <h2 id={titleId}>{names.length === 1 ? `Upload ${names[0] ?? 'file'}` : `Upload ${names.length} items`}</h2>
+        <div id={descId} className="sheet-files">
+          <ul>
+            {shown.map((name, i) => (
+              <li key={`${name}-${i}`}>{name}</li>
+            ))}
+          </ul>
+          {names.length > shown.length && <p className="muted">and {names.length - shown.length} more</p>}
+        </div>
+
+        {destinations.isPending && <p role="status">Loading your organizations…</p>}
+        {destinations.isError && <ErrorNotice error={destinations.error} onRetry={() => void destinations.refetch()} />}
+        {destinations.data && (
+          <div className="sheet-fields">
+            <label>
+              Organization
+              <select
+                value={chosenOrg}
+                onChange={(e) => {
+                  setOrgId(e.target.value);
+                  setTeamId(undefined);
+                }}
+              >
+                <option value="">Everyone on Ouro (no organization)</option>
+                {orgs
+                  .filter((o) => o.id !== GLOBAL_ORG)
+                  .map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            {org && org.id !== GLOBAL_ORG && (
+              <label>
+                Team
+                <select value={chosenTeam} onChange={(e) => setTeamId(e.target.value)}>
+                  {org.teams.map((t) => (
+                    <option key={t.id} value={t.id} disabled={t.disabledReason !== null}>
+                      {t.disabledReason ? `${t.name} — unavailable: ${t.disabledReason}` : t.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {org && org.teams.some((t) => t.disabledReason) && (
+              <p className="muted sheet-note">
+                Unavailable teams: {org.teams.filter((t) => t.disabledReason).map((t) => `${t.name} (${t.disabledReason ?? ''})`).join('; ')}
+              </p>
+            )}
+            {disabledTeam && <p role="alert">{disabledTeam.disabledReason}</p>}
+          </div>
+        )}
+
+        <fieldset className="sheet-visibility">
+          <legend>Visibility</legend>
+          {uploadVisibilities.map((v) => (
+            <label key={v}>
+              <input type="radio" name="upload-visibility" value={v} checked={chosenVisibility === v} onChange={() => setVisibility(v)} />
+              {VISIBILITY_LABELS[v].label} <span className="muted">— {VISIBILITY_LABELS[v].hint}</span>
+            </label>
+          ))}
+        </fieldset>
+
+        {offerDataset && (
+          <label className="sheet-dataset">
+            <input type="checkbox" checked={chosenDataset} onChange={(e) => setAsDataset(e.target.checked)} />
+            Upload as a dataset (columns and types are read from the file)
+          </label>
+        )}
+
+        <div className="sheet-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className="primary" onClick={confirm} disabled={busy || destinations.isPending || needsTeam || Boolean(disabledTeam)}>
+            {busy ? 'Starting…' : 'Upload'}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// What the upload queue shows the renderer: items, their states and progress, the destinations
+// a person can pick, and why a dropped file was not accepted. Types only; the schemas for input
+// live in contract.ts.
+import type { AppErrorData } from './error-kinds';
+import type { SkippedCounts } from './upload-names';
+
+export const uploadStates = ['queued', 'uploading', 'processing', 'done', 'failed', 'cancelled'] as const;
+export type UploadState = (typeof uploadStates)[number];
+
+export const uploadVisibilities = ['private', 'organization', 'public'] as const;
+export type UploadVisibility = (typeof uploadVisibilities)[number];
+
+export interface UploadDestination {
+  /** Absent: the global organization and its catch-all team (Ouro's default). */
+  orgId?: string | undefined;
+  teamId?: string | undefined;
+  visibility: UploadVisibility;
+  /** CSV/TSV only: parse and create a dataset instead of a file. */
+  asDataset?: boolean | undefined;
+}
+
+export interface UploadItem {
+  id: string;
+  name: string;
+  kind: 'file' | 'dataset';
+  size: number;
+  state: UploadState;
+  /** File bytes sent in the current attempt. */
+  bytesSent: number;
+  /** Bytes per second over the last few seconds; null when not sending. */
+  bytesPerSecond: number | null;
+  /** Estimated seconds left; null when unknown. */
+  secondsLeft: number | null;
+  /** Datasets: rows sent out of the total (known once the file has been read). */
+  rowsSent?: number;
+  rowsTotal?: number;
+  error?: AppErrorData;
+  /** A transient failure being retried by itself, e.g. "Retrying in 4 s (HTTP 503)". */
+  note?: string;
+  /** When done: the asset's page on the Ouro website. */
+  assetUrl?: string;
+  assetId?: string;
+  createdAt: number;
+}
+
+export interface UploadsSnapshot {
+  items: UploadItem[];
+  /** Why the queue is not starting new uploads: waiting for the person to sign in again. */
+  paused: 'sign-in' | null;
+  concurrency: number;
+}
+
+export type RejectReason = 'vanished' | 'unreadable' | 'special' | 'too-large' | 'symlink-loop' | 'not-staged';
+
+export interface RejectedFile {
+  name: string;
+  reason: RejectReason;
+  /** A sentence for the person, e.g. "It is 3.2 GiB, over the 2 GiB limit set for uploads." */
+  message: string;
+}
+
+export interface AddUploadsResult {
+  added: number;
+  rejected: RejectedFile[];
+  skipped: SkippedCounts;
+}
+
+export interface DestinationTeam {
+  id: string;
+  name: string;
+  /** Set when uploads cannot go there, e.g. the team only accepts assets made on the website. */
+  disabledReason: string | null;
+}
+
+export interface DestinationOrg {
+  id: string;
+  name: string;
+  teams: DestinationTeam[];
+}
+
+export interface UploadDestinations {
+  organizations: DestinationOrg[];
+  /** The last destination used, offered first. */
+  remembered: UploadDestination;
+  maxFileBytes: number;
+}
+
+/** `uploads:choose-files`: the native dialog's picks, or unsupported where there is none. */
+export type ChooseFilesResult = { supported: false } | { supported: true; paths: string[] };

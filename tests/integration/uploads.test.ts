@@ -1,0 +1,260 @@
+// The upload engine and queue against the local stand-in over real loopback HTTP: bytes arrive
+// intact (sha256 on the stand-in's disk), transient faults mid-upload are retried with the body
+// re-streamed, 413 is final, a refused token pauses the queue until the next sign-in, a restart
+// resumes without duplicates, cancel works, and a CSV becomes a typed dataset.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { MainServices, ServiceDeps } from '../../electron/services';
+import type { UploadItem, UploadsSnapshot } from '../../shared/uploads';
+import { memorySecretStore, testServices } from '../helpers/services';
+import { startStandIn, type StandIn } from '../stand-in/index';
+
+let standIn: StandIn;
+let workDir: string;
+const running: MainServices[] = [];
+
+beforeAll(async () => {
+  standIn = await startStandIn({ quiet: true });
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'ouro-uploads-it-'));
+});
+afterEach(async () => {
+  standIn.faults.clear();
+  for (const services of running.splice(0)) await services.dispose();
+});
+afterAll(async () => {
+  await standIn.close();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+const sha = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+function file(name: string, bytes: Buffer | string): string {
+  const target = path.join(workDir, name);
+  writeFileSync(target, bytes);
+  return target;
+}
+
+async function signedIn(overrides: Partial<ServiceDeps> = {}): Promise<MainServices> {
+  const services = testServices({
+    apiBaseUrl: standIn.url,
+    fetch: globalThis.fetch,
+    keychain: memorySecretStore({ [standIn.url]: standIn.apiKey }),
+    // Backoff without waiting: the retry path is what is under test, not the clock.
+    uploads: { timing: { sleep: async (_ms, signal) => signal?.throwIfAborted() }, progressIntervalMs: 0 },
+    ...overrides,
+  });
+  running.push(services);
+  await services.start();
+  return services;
+}
+
+function item(services: MainServices, name: string): UploadItem | undefined {
+  return services.uploads.list().items.find((i) => i.name === name);
+}
+
+async function settle(services: MainServices, name: string, state: UploadItem['state'] = 'done', timeout = 15_000): Promise<UploadItem> {
+  await expect.poll(() => item(services, name)?.state, { timeout }).toBe(state);
+  return item(services, name) as UploadItem;
+}
+
+const dest = { visibility: 'private' as const };
+const uploadsNamed = (name: string) => standIn.uploads().filter((u) => u.fileName === name);
+const uploadPosts = (since: number) => standIn.log.filter((e) => e.at >= since && e.method === 'POST' && e.path === '/files/upload');
+
+describe('uploads against the stand-in', () => {
+  it('uploads several files of awkward sizes; the stored bytes equal the originals and the assets exist', async () => {
+    const services = await signedIn();
+    const sizes = [0, 1, 2, 3, 4, 786_431, 786_432, 786_433, 3 * 1024 * 1024 + 7];
+    const originals = sizes.map((size, i) => ({ name: `awkward-${i}-${size}.bin`, bytes: randomBytes(size) }));
+    const result = await services.uploads.add({ paths: originals.map((o) => file(o.name, o.bytes)), staged: [], destination: dest });
+    expect(result).toMatchObject({ added: sizes.length, rejected: [] });
+    for (const original of originals) {
+      const done = await settle(services, original.name);
+      const stored = uploadsNamed(original.name);
+      expect(stored).toHaveLength(1);
+      expect(stored[0]?.sha256).toBe(sha(original.bytes));
+      expect(stored[0]?.size).toBe(original.bytes.length);
+      const asset = await services.account.client().files.get(done.assetId ?? '');
+      expect(asset).toMatchObject({ id: stored[0]?.id, name: original.name, visibility: 'private' });
+      expect(done.assetUrl).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it('names with quotes, backslashes and non-ASCII characters keep an exact Content-Length', async () => {
+    const services = await signedIn();
+    const name = 'résumé "final" \\ 数据 ✓.txt';
+    const bytes = Buffer.from('hello, Ouro\n'.repeat(1000));
+    await services.uploads.add({ paths: [file(name, bytes)], staged: [], destination: dest });
+    await settle(services, name);
+    expect(uploadsNamed(name)[0]?.sha256).toBe(sha(bytes));
+  });
+
+  it('retries 429, 503 and a dropped connection during the byte upload, re-streaming the whole body', async () => {
+    const services = await signedIn();
+    const bytes = randomBytes(2 * 1024 * 1024 + 1);
+    const since = Date.now();
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 429, retryAfter: '0' });
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 503 });
+    standIn.faults.add({ method: 'POST', path: '/files/upload', reset: 'immediately' });
+    await services.uploads.add({ paths: [file('flaky.bin', bytes)], staged: [], destination: dest });
+    await settle(services, 'flaky.bin');
+    expect(standIn.faults.pending()).toBe(0);
+    const posts = uploadPosts(since);
+    expect(posts.map((p) => p.status)).toEqual([429, 503, 0, 200]);
+    // The successful attempt carried the whole body again, not a continuation.
+    expect(posts.at(-1)?.bodyBytes).toBeGreaterThan(bytes.length * 1.33);
+    expect(uploadsNamed('flaky.bin')).toHaveLength(1);
+    expect(uploadsNamed('flaky.bin')[0]?.sha256).toBe(sha(bytes));
+  });
+
+  it('413 fails the item as too large without retrying', async () => {
+    const services = await signedIn();
+    const since = Date.now();
+    standIn.faults.setBodyLimit(100_000);
+    try {
+      await services.uploads.add({ paths: [file('huge.bin', randomBytes(200_000))], staged: [], destination: dest });
+      const failed = await settle(services, 'huge.bin', 'failed');
+      expect(failed.error).toMatchObject({ kind: 'too-large', status: 413 });
+      expect(uploadPosts(since)).toHaveLength(1);
+    } finally {
+      standIn.faults.setBodyLimit(null);
+    }
+  });
+
+  it('a 401 that survives a fresh token pauses the queue; signing in again resumes it', async () => {
+    const services = await signedIn();
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401, times: 2 });
+    await services.uploads.add({ paths: [file('needs-auth.txt', 'secret plans')], staged: [], destination: dest });
+    await expect.poll(() => services.uploads.list().paused).toBe('sign-in');
+    expect(item(services, 'needs-auth.txt')?.state).toBe('queued');
+    expect(await services.account.state()).toMatchObject({ status: 'signed-out', reason: 'revoked' });
+    await services.account.signIn({ apiKey: standIn.apiKey });
+    await settle(services, 'needs-auth.txt');
+    expect(services.uploads.list().paused).toBeNull();
+    expect(uploadsNamed('needs-auth.txt')).toHaveLength(1);
+  });
+
+  it('cancel stops an upload in flight and nothing is stored', async () => {
+    const services = await signedIn();
+    standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 10_000 });
+    await services.uploads.add({ paths: [file('cancel-me.bin', randomBytes(50_000))], staged: [], destination: dest });
+    const uploading = await settle(services, 'cancel-me.bin', 'uploading');
+    services.uploads.cancel(uploading.id);
+    await settle(services, 'cancel-me.bin', 'cancelled');
+    expect(uploadsNamed('cancel-me.bin')).toHaveLength(0);
+    // Retry after cancel starts it again and it completes.
+    standIn.faults.clear();
+    services.uploads.retry(uploading.id);
+    await settle(services, 'cancel-me.bin');
+    expect(uploadsNamed('cancel-me.bin')).toHaveLength(1);
+  });
+
+  it('resumes after a restart mid-upload and mid-create without uploading or creating anything twice', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ouro-uploads-restart-'));
+    const first = await signedIn({ dataDir });
+    // One upload stalls in step 1 (the server sits on the body), one in step 3.
+    standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 20_000 });
+    standIn.faults.add({ method: 'POST', path: '/files/create', latencyMs: 20_000 });
+    const a = randomBytes(100_000);
+    const b = randomBytes(100_001);
+    await first.uploads.add({ paths: [file('restart-a.bin', a)], staged: [], destination: dest });
+    await settle(first, 'restart-a.bin', 'uploading');
+    await first.uploads.add({ paths: [file('restart-b.bin', b)], staged: [], destination: dest });
+    await expect.poll(() => [item(first, 'restart-a.bin')?.state, item(first, 'restart-b.bin')?.state].sort()).toEqual(['processing', 'uploading']);
+    // "Quit" now: nothing may be marked finished, everything is saved for next time.
+    await first.dispose();
+    running.splice(running.indexOf(first), 1);
+    standIn.faults.clear();
+
+    const second = await signedIn({ dataDir });
+    await settle(second, 'restart-a.bin');
+    await settle(second, 'restart-b.bin');
+    expect(uploadsNamed('restart-a.bin')).toHaveLength(1);
+    expect(uploadsNamed('restart-b.bin')).toHaveLength(1);
+    expect(uploadsNamed('restart-b.bin')[0]?.sha256).toBe(sha(b));
+    // Browse newest-first: exactly one asset per name, however many attempts there were.
+    const page = await second.account.client().search.assets({ assetType: 'file', scope: 'personal', limit: 50 });
+    expect(page.items.filter((h) => h.name === 'restart-a.bin')).toHaveLength(1);
+    expect(page.items.filter((h) => h.name === 'restart-b.bin')).toHaveLength(1);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('validates paths: folders expand without hidden or system files, and each rejection has its reason', async () => {
+    const services = await signedIn();
+    const root = path.join(workDir, 'tree');
+    await mkdir(path.join(root, 'sub', 'deeper'), { recursive: true });
+    await mkdir(path.join(root, '.git'), { recursive: true });
+    writeFileSync(path.join(root, 'a.txt'), 'a');
+    writeFileSync(path.join(root, 'sub', 'b.txt'), 'b');
+    writeFileSync(path.join(root, 'sub', 'deeper', 'c.txt'), 'c');
+    writeFileSync(path.join(root, '.hidden'), 'x');
+    writeFileSync(path.join(root, '.git', 'config'), 'x');
+    writeFileSync(path.join(root, 'sub', '.DS_Store'), 'x');
+    writeFileSync(path.join(root, 'Thumbs.db'), 'x');
+    const result = await services.uploads.add({ paths: [root, path.join(workDir, 'nope.txt'), '/dev/null'], staged: [], destination: dest });
+    expect(result.added).toBe(3);
+    expect(result.skipped).toEqual({ hidden: 2, system: 2 });
+    expect(result.rejected.map((r) => [r.name, r.reason])).toEqual([
+      ['nope.txt', 'vanished'],
+      ['null', 'special'],
+    ]);
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) await settle(services, name);
+  });
+
+  it('uploads a CSV as a dataset with inferred column types, halving a batch on 413', async () => {
+    const services = await signedIn();
+    const lines = ['Sample ID,score,label,measured at,passed'];
+    const rows = 20_000;
+    for (let i = 0; i < rows; i++) {
+      lines.push(`${i},${(i / 7).toFixed(3)},"name, ${i}",2026-03-0${(i % 9) + 1}T10:00:00Z,${i % 2 ? 'true' : 'false'}`);
+    }
+    // A proxy in front of Ouro with a lower limit than the 1,000,000-byte batches: each is halved.
+    const since = Date.now();
+    standIn.faults.setBodyLimit(600_000);
+    let done: UploadItem;
+    try {
+      await services.uploads.add({ paths: [file('measurements.csv', `${lines.join('\n')}\n`)], staged: [], destination: { ...dest, asDataset: true } });
+      done = await settle(services, 'measurements.csv');
+    } finally {
+      standIn.faults.setBodyLimit(null);
+    }
+    const batches = standIn.log.filter((e) => e.at >= since && e.method === 'POST' && /^\/datasets\/[^/]+\/data$/.test(e.path));
+    expect(batches.some((b) => b.status === 413)).toBe(true);
+    expect(batches.filter((b) => b.status === 200).every((b) => b.bodyBytes <= 600_000)).toBe(true);
+    expect(Math.max(...batches.map((b) => b.bodyBytes))).toBeLessThanOrEqual(1_000_000);
+    expect(done).toMatchObject({ kind: 'dataset', rowsSent: rows, rowsTotal: rows });
+    const client = services.account.client();
+    const schema = await client.datasets.schema(done.assetId ?? '');
+    expect(schema.map((c) => [c.name, c.type])).toEqual([
+      ['sample_id', 'bigint'],
+      ['score', 'double precision'],
+      ['label', 'text'],
+      ['measured_at', 'timestamp with time zone'],
+      ['passed', 'boolean'],
+    ]);
+    expect((await client.datasets.stats(done.assetId ?? '')).count).toBe(rows);
+    const page = await client.datasets.rows(done.assetId ?? '', { limit: 2 });
+    expect(page.rows[1]).toMatchObject({ sample_id: 1, label: 'name, 1', passed: true });
+  });
+
+  it('reports progress snapshots to the page while a file uploads', async () => {
+    const snapshots: UploadsSnapshot[] = [];
+    const services = await signedIn({
+      emit: (event, payload) => {
+        if (event === 'uploads:changed') snapshots.push(payload as UploadsSnapshot);
+      },
+    });
+    await services.uploads.add({ paths: [file('progress.bin', randomBytes(8 * 1024 * 1024))], staged: [], destination: dest });
+    await settle(services, 'progress.bin');
+    const states = snapshots.map((s) => s.items.find((i) => i.name === 'progress.bin')?.state);
+    expect(states).toContain('uploading');
+    expect(states).toContain('processing');
+    expect(states.at(-1)).toBe('done');
+    const sent = snapshots.map((s) => s.items.find((i) => i.name === 'progress.bin')?.bytesSent ?? 0);
+    expect(sent.some((b) => b > 0 && b < 8 * 1024 * 1024)).toBe(true);
+  });
+});

@@ -1,0 +1,87 @@
+// Paths from the renderer are re-validated in main: each rejected file gets its own reason, and
+// folders expand recursively without hidden or system files, surviving symlink loops.
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validatePaths } from '../../../electron/uploads/paths';
+import { skipReason } from '../../../shared/upload-names';
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'ouro-paths-'));
+
+describe('skipReason', () => {
+  it.each([
+    ['.DS_Store', 'system'],
+    ['Thumbs.db', 'system'],
+    ['desktop.ini', 'system'],
+    ['._photo.jpg', 'system'],
+    ['~$report.docx', 'system'],
+    ['.env', 'hidden'],
+    ['.git', 'hidden'],
+    ['photo.jpg', null],
+    ['data.csv', null],
+  ])('%s → %s', (name, reason) => {
+    expect(skipReason(name)).toBe(reason);
+  });
+});
+
+describe('validatePaths', () => {
+  it('gives each rejected file its reason', async () => {
+    const big = path.join(root, 'big.bin');
+    writeFileSync(big, Buffer.alloc(2048));
+    const loopA = path.join(root, 'loop-a');
+    const loopB = path.join(root, 'loop-b');
+    symlinkSync(loopB, loopA);
+    symlinkSync(loopA, loopB);
+    const dangling = path.join(root, 'dangling');
+    symlinkSync(path.join(root, 'nowhere'), dangling);
+    const result = await validatePaths([big, path.join(root, 'gone.txt'), '/dev/null', loopA, dangling, 'relative/path'], { maxFileBytes: 1024 });
+    expect(result.files).toEqual([]);
+    expect(result.rejected.map((r) => [r.name, r.reason])).toEqual([
+      ['big.bin', 'too-large'],
+      ['gone.txt', 'vanished'],
+      ['null', 'special'],
+      ['loop-a', 'symlink-loop'],
+      ['dangling', 'vanished'],
+      ['path', 'vanished'],
+    ]);
+    expect(result.rejected[0]?.message).toMatch(/2\.0 KiB, over the 1\.0 KiB limit/);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unreadable file is rejected as unreadable', async () => {
+    const { chmodSync } = await import('node:fs');
+    const locked = path.join(root, 'locked.txt');
+    writeFileSync(locked, 'x');
+    chmodSync(locked, 0o000);
+    const result = await validatePaths([locked], { maxFileBytes: 1024 });
+    expect(result.rejected.map((r) => r.reason)).toEqual(['unreadable']);
+  });
+
+  it('expands folders recursively, skipping hidden and system files, and never loops', async () => {
+    const top = path.join(root, 'tree');
+    mkdirSync(path.join(top, 'a', 'b'), { recursive: true });
+    mkdirSync(path.join(top, '.git'));
+    writeFileSync(path.join(top, 'one.txt'), '1');
+    writeFileSync(path.join(top, 'a', 'two.txt'), '22');
+    writeFileSync(path.join(top, 'a', 'b', 'three.txt'), '333');
+    writeFileSync(path.join(top, '.git', 'HEAD'), 'x');
+    writeFileSync(path.join(top, 'a', '.DS_Store'), 'x');
+    writeFileSync(path.join(top, 'a', 'b', 'Thumbs.db'), 'x');
+    writeFileSync(path.join(top, '.hidden'), 'x');
+    symlinkSync(top, path.join(top, 'a', 'b', 'back-to-top'));
+    const result = await validatePaths([top], { maxFileBytes: 1024 });
+    expect(result.files.map((f) => [path.relative(top, f.path), f.size])).toEqual([
+      ['a/b/three.txt', 3],
+      ['a/two.txt', 2],
+      ['one.txt', 1],
+    ]);
+    expect(result.skipped).toEqual({ hidden: 2, system: 2 });
+    expect(result.rejected).toEqual([]);
+  });
+
+  it('a hidden file dropped on its own is uploaded (only folder contents are filtered)', async () => {
+    const file = path.join(root, '.bashrc-copy');
+    writeFileSync(file, 'x');
+    expect((await validatePaths([file], { maxFileBytes: 10 })).files).toHaveLength(1);
+  });
+});
