@@ -25,6 +25,10 @@ function applyAccountState(queryClient: ReturnType<typeof useQueryClient>, state
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'account' && query.queryKey[0] !== 'app' });
     if (state.reason === 'signed-out') clearBrowsePreferences();
   }
+  if (state.status === 'signed-in' && previous?.status === 'signed-in' && previous.connection === 'offline' && state.connection === 'online') {
+    // Back online: whatever failed or went stale meanwhile is fetched again.
+    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'account' });
+  }
   queryClient.setQueryData(accountKeys.state(), state);
 }
 
