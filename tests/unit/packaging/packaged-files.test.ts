@@ -5,7 +5,7 @@
 // `electronDist` points at a fake one carrying Electron's fuse wire, which also proves the fuses
 // get flipped. Then it reads the resulting app.asar with @electron/asar.
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,6 +102,21 @@ async function fuseWire(app: PackedApp): Promise<Record<string, string | undefin
   return Object.fromEntries(FUSE_ORDER.map((name, i) => [name, binary[at + i]]));
 }
 
+/**
+ * electron-builder asks `npm list` for the production dependency tree. A symlinked node_modules
+ * makes npm treat every package as a link outside the project (so their dependencies read as
+ * missing, depending on where the checkout lives), so the project gets a real folder: hard links
+ * where the file system allows (instant, no space), a plain copy where it does not.
+ */
+async function copyNodeModules(from: string, to: string): Promise<void> {
+  try {
+    await promisify(execFile)('cp', ['-al', from, to]);
+  } catch {
+    await rm(to, { recursive: true, force: true });
+    await cp(from, to, { recursive: true, verbatimSymlinks: true });
+  }
+}
+
 let release: PackedApp;
 let e2e: PackedApp;
 
@@ -109,7 +124,7 @@ beforeAll(async () => {
   project = await mkdtemp(path.join(os.tmpdir(), 'ouro-packaging-'));
   for (const file of ['package.json', 'electron-builder.yml', 'electron-builder.e2e.yml']) await cp(path.join(root, file), path.join(project, file));
   await cp(path.join(root, 'build'), path.join(project, 'build'), { recursive: true });
-  await symlink(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  await copyNodeModules(path.join(root, 'node_modules'), path.join(project, 'node_modules'));
   for (const file of [...built, ...decoys]) await write(file, `// ${file}\n`);
 
   fakeElectron = path.join(project, 'fake-electron');
