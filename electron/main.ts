@@ -1,10 +1,12 @@
 // Electron's entry point: lifecycle, the window and the wiring. Everything with logic lives in
 // small modules that take their dependencies as arguments; this file passes Electron's.
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, protocol, screen, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eventChannel } from '../shared/contract';
 import { applyAboutPanel } from './app/about-panel';
+import { FAILED_BADGE_PNG_DATA_URL } from './app/failed-badge-image';
+import { createFailedUploadBadge } from './app/failed-upload-badge';
 import { buildMenuTemplate } from './app/app-menu';
 import { claimSingleInstance } from './app/single-instance';
 import { createUpdateController, loadElectronUpdater, type UpdateNotice } from './app/update-controller';
@@ -12,6 +14,8 @@ import { updatePolicy } from './app/update-policy';
 import { placeWindow, type WindowState } from './app/window-state';
 import { windowStateFile } from './app/window-state-file';
 import { trackWindowState } from './app/window-state-tracker';
+import { uploadOptionsFromEnv } from './uploads/upload-env';
+import type { UploadHostHooks } from './uploads/upload-service';
 import { resolveDataDir, takeHostConfig } from './config';
 import { createKeychain, loadKeytar } from './account/keychain';
 import { createDispatcher } from './ipc/dispatch';
@@ -43,6 +47,37 @@ let mainWindow: BrowserWindow | null = null;
 // keyed on userData, so e2e runs with their own OURO_DESKTOP_DATA_DIR don't collide.)
 const isFirstInstance = claimSingleInstance(app, () => mainWindow);
 
+const setFailedUploadBadge = createFailedUploadBadge({
+  platform: process.platform,
+  app,
+  getWindow: () => mainWindow,
+  overlayImage: () => nativeImage.createFromDataURL(FAILED_BADGE_PNG_DATA_URL),
+});
+
+/** What the upload queue needs from the desktop: the open dialog, notifications, dock/taskbar. */
+const uploadHooks: UploadHostHooks = {
+  chooseFiles: async () => {
+    const options = { title: 'Upload files to Ouro', properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'> };
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? [] : result.filePaths;
+  },
+  isWindowFocused: () => Boolean(mainWindow && !mainWindow.isDestroyed() && mainWindow.isFocused()),
+  notify: (title, body) => {
+    if (!Notification.isSupported()) return;
+    const notification = new Notification({ title, body });
+    notification.on('click', () => {
+      if (!mainWindow || mainWindow.isDestroyed()) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    });
+    notification.show();
+  },
+  setProgress: (fraction) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.setProgressBar(fraction);
+  },
+  setFailedCount: (count) => setFailedUploadBadge(count),
+};
+
 const windowState = windowStateFile(app.getPath('userData'), log);
 // Linux and Windows show this in the window frame and the About panel; macOS uses the bundle's.
 const appIcon = app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.join(__dirname, '..', 'build', 'icons', '256x256.png');
@@ -53,15 +88,19 @@ function showNotice(notice: UpdateNotice): void {
 }
 
 let updateReady = false;
+let updateVersion: string | null = null;
 const updates = createUpdateController({
   policy: updatePolicy({ isPackaged: app.isPackaged, env: process.env }),
   currentVersion: app.getVersion(),
   load: loadElectronUpdater,
   log,
   notify: showNotice,
-  onUpdateReady: () => {
+  onUpdateReady: (version) => {
     updateReady = true;
+    updateVersion = version;
     installMenu();
+    // The window offers "Restart to update" too; it never interrupts.
+    emit('app:update-ready', { ready: true, version });
   },
 });
 
@@ -69,8 +108,8 @@ function installMenu(): void {
   const template = buildMenuTemplate(
     { platform: process.platform, appName: app.name, updateReady, developerItems: !app.isPackaged },
     {
-      // The upload feature replaces this with "open the file picker and queue what was chosen".
-      uploadFiles: () => log.info('File → Upload Files… has no upload feature to open yet'),
+      // The page opens its picker and confirm sheet, so the menu and a drop share one flow.
+      uploadFiles: () => emit('uploads:pick-requested', {}),
       checkForUpdates: () => void updates.checkFromMenu(),
       restartToUpdate: () => updates.restartToUpdate(),
       openExternal: (url) => void shell.openExternal(url),
@@ -166,6 +205,8 @@ async function start(): Promise<void> {
     fetch: net.fetch as typeof fetch,
     keychain: createKeychain(loadKeytar, process.platform),
     openExternal: (url) => shell.openExternal(url),
+    updates: { state: () => ({ ready: updateReady, version: updateVersion }), restart: () => updates.restartToUpdate() },
+    uploads: { ...uploadOptionsFromEnv(process.env), hooks: uploadHooks },
     chooseSavePath: async (suggestedName) => {
       const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName) };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);

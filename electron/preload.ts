@@ -2,7 +2,8 @@
 // contextBridge, and nothing else. Bundled to one CommonJS file so it runs sandboxed.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { eventChannel, isChannel, isEventName } from '../shared/contract-names';
-import { fail } from '../shared/ipc-result';
+import { fail, type IpcResult } from '../shared/ipc-result';
+import { MAX_STAGED_BYTES_OVER_IPC } from '../shared/uploads';
 import type { OuroBridge } from '../shared/ouro-bridge';
 
 const bridge: OuroBridge = {
@@ -21,6 +22,14 @@ const bridge: OuroBridge = {
     return () => {
       ipcRenderer.removeListener(channel, forward);
     };
+  },
+  // A File without a path (a pasted image): its bytes go to main's staging folder over IPC.
+  stageFile: async (file, name) => {
+    if (file.size > MAX_STAGED_BYTES_OVER_IPC) {
+      return fail({ kind: 'too-large', message: 'Too large to paste; save it to a file first, then drop that file' });
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return ipcRenderer.invoke('uploads:stage-bytes', { name: name ?? (file.name || 'pasted-file'), bytes }) as Promise<IpcResult<{ staged: string; size: number }>>;
   },
   // Only a path string crosses to the page; main re-validates it before reading anything.
   pathForFile: (file) => {

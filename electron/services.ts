@@ -1,7 +1,7 @@
 // The one factory both hosts use to build the main-process side of the app: the handlers for
 // every contract channel and the event sink they push through. main.ts passes Electron's
 // pieces (net.fetch, shell.openExternal); the web host passes Node's; tests pass fakes.
-import type { AppInfo, EventName, EventPayload } from '../shared/contract';
+import type { AppInfo, EventName, EventPayload, UpdateState } from '../shared/contract';
 import { createAccountService, type AccountService } from './account/account-service';
 import type { SecretStore } from './account/keychain';
 import { createFileHandlers } from './browse/browse-handlers';
@@ -35,6 +35,8 @@ export interface ServiceDeps {
   fetch: typeof fetch;
   keychain: SecretStore;
   openExternal(url: string): void | Promise<void>;
+  /** Auto-update (Electron, packaged builds only); the web host has none. */
+  updates?: { state(): UpdateState; restart(): void } | undefined;
   /** The host's save dialog (Electron) or a downloads folder (web host). */
   chooseSavePath: ChooseSavePath;
   /** Overrides the client's request timeouts (OURO_HTTP_TIMEOUT_MS; tests use short ones). */
@@ -131,6 +133,8 @@ export function createMainServices(deps: ServiceDeps): MainServices {
       const safe = safeExternalUrl(url);
       if (safe) await deps.openExternal(safe);
     },
+    'app:update-state': () => deps.updates?.state() ?? { ready: false, version: null },
+    'app:restart-to-update': () => deps.updates?.restart(),
     'account:get': () => account.state(),
     'account:sign-in': (input) => account.signIn(input),
     'account:sign-out': () => account.signOut(),

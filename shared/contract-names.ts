@@ -4,6 +4,8 @@
 export const channelNames = [
   'app:info',
   'app:open-external',
+  'app:update-state',
+  'app:restart-to-update',
   'account:get',
   'account:sign-in',
   'account:sign-out',
@@ -30,8 +32,9 @@ export const channelNames = [
   'uploads:clear-finished',
   'uploads:choose-files',
   'uploads:destinations',
+  'uploads:stage-bytes',
 ] as const;
-export const eventNames = ['app:notice', 'account:changed', 'downloads:progress', 'requests:retrying', 'uploads:changed', 'uploads:pick-requested'] as const;
+export const eventNames = ['app:notice', 'app:update-ready', 'account:changed', 'downloads:progress', 'requests:retrying', 'uploads:changed', 'uploads:pick-requested'] as const;
 
 export type Channel = (typeof channelNames)[number];
 export type EventName = (typeof eventNames)[number];

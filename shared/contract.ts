@@ -22,6 +22,7 @@ import {
 } from './browse';
 import type { Channel, EventName } from './contract-names';
 import {
+  MAX_STAGED_BYTES_OVER_IPC,
   uploadVisibilities,
   type AddUploadsResult,
   type ChooseFilesResult,
@@ -59,10 +60,21 @@ const byId = z.object({ id: assetId });
 /** An API key as typed: trimmed, non-empty, bounded. Never echoed back in any output. */
 const apiKeyInput = z.string().trim().min(1, 'Enter your API key').max(4096);
 
+export interface UpdateState {
+  ready: boolean;
+  /** The version waiting to be installed. */
+  version: string | null;
+}
+
 export const channels = {
   'app:info': { input: z.undefined(), output: returns<AppInfo>() },
   /** Opens an http(s) URL in the OS browser (main re-checks the scheme). */
   'app:open-external': { input: z.object({ url: z.url({ protocol: /^https?$/ }) }), output: returns<void>() },
+
+  /** Whether an update has been downloaded and waits for a restart (never in development). */
+  'app:update-state': { input: z.undefined(), output: returns<UpdateState>() },
+  /** Quits and installs the downloaded update: only ever on the person's request. */
+  'app:restart-to-update': { input: z.undefined(), output: returns<void>() },
 
   'account:get': { input: z.undefined(), output: returns<AccountState>() },
   /** Verifies the key with Ouro, then stores it (keychain, or memory with sessionOnly). */
@@ -146,11 +158,23 @@ export const channels = {
   'uploads:choose-files': { input: z.undefined(), output: returns<ChooseFilesResult>() },
   /** Organizations and teams to upload into (web-only teams disabled, with the reason) and the last choice. */
   'uploads:destinations': { input: z.undefined(), output: returns<UploadDestinations>() },
+  /**
+   * Electron: bytes of a File that has no path (an image pasted from the clipboard), staged like
+   * the web host's dropped files. Bounded: anything bigger has a path and goes by path.
+   */
+  'uploads:stage-bytes': {
+    input: z.object({
+      name: z.string().trim().min(1).max(255),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_STAGED_BYTES_OVER_IPC, 'Too large to paste; save it to a file first'),
+    }),
+    output: returns<{ staged: string; size: number }>(),
+  },
 } satisfies Record<Channel, ChannelSpec>;
 
 export const events = {
   /** A short message from main for the person (later issues add account and upload events). */
   'app:notice': returns<{ message: string }>(),
+  'app:update-ready': returns<UpdateState>(),
   /** Sign-in, sign-out, a refused key, going offline or back online. */
   'account:changed': returns<AccountState>(),
   'downloads:progress': returns<DownloadProgress>(),

@@ -4,6 +4,9 @@
 import type { AppErrorData } from './error-kinds';
 import type { SkippedCounts } from './upload-names';
 
+/** Pasted bytes cross Electron IPC in one message: keep that message reasonably small. */
+export const MAX_STAGED_BYTES_OVER_IPC = 64 * 1024 * 1024;
+
 export const uploadStates = ['queued', 'uploading', 'processing', 'done', 'failed', 'cancelled'] as const;
 export type UploadState = (typeof uploadStates)[number];
 

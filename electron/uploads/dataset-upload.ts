@@ -103,10 +103,23 @@ export function schemaDdl(names: readonly string[], types: readonly ColumnType[]
   return `CREATE TABLE IF NOT EXISTS datasets."dataset" (\n${columns.join(',\n')}\n)`;
 }
 
-function parser(path: string, delimiter: string) {
-  return createReadStream(path).pipe(
-    parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }),
-  );
+/** Records of the file, streamed; CSV errors become `file-unreadable` with csv-parse's reason. */
+async function* records(path: string, delimiter: string): AsyncGenerator<string[]> {
+  const source = createReadStream(path);
+  const parser = parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true });
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+  try {
+    for await (const record of parser) yield record as string[];
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AppError({ kind: 'file-unreadable', message: `The file could not be read as ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${message.slice(0, 200)}` }, { cause: error });
+  } finally {
+    // Stopping early (the preview) must not leave the file open.
+    source.destroy();
+    parser.destroy();
+  }
 }
 
 export function delimiterFor(name: string): string {
@@ -124,9 +137,8 @@ export async function inferTable(path: string, delimiter: string, signal?: Abort
   let names: string[] | null = null;
   let guesses: ColumnGuess[] = [];
   let rows = 0;
-  for await (const record of parser(path, delimiter)) {
+  for await (const cells of records(path, delimiter)) {
     if (signal?.aborted) throw new AppError({ kind: 'cancelled', message: 'The upload was cancelled' });
-    const cells = record as string[];
     if (!names) {
       names = columnNames(cells);
       guesses = names.map(() => new ColumnGuess());
@@ -220,9 +232,9 @@ export async function uploadDataset(client: OuroClient, job: DatasetJob, hooks: 
 
   const preview: Array<Record<string, Cell>> = [];
   const toRow = (cells: string[]): Record<string, Cell> => Object.fromEntries(table.names.map((n, i) => [n, convertCell(cells[i], table.types[i] ?? 'text')]));
-  for await (const record of parser(job.path, delimiter)) {
+  for await (const cells of records(job.path, delimiter)) {
     if (preview.length === 13) break;
-    preview.push(toRow(record as string[]));
+    preview.push(toRow(cells));
   }
   preview.shift(); // the header
 
@@ -277,11 +289,11 @@ export async function uploadDataset(client: OuroClient, job: DatasetJob, hooks: 
   };
   const batcher = new RowBatcher();
   let index = -1;
-  for await (const record of parser(job.path, delimiter)) {
+  for await (const cells of records(job.path, delimiter)) {
     if (signal.aborted) throw new AppError({ kind: 'cancelled', message: 'The upload was cancelled' });
     index++;
     if (index === 0 || index <= already) continue; // header, then rows Ouro already has
-    const closed = batcher.push(toRow(record as string[]));
+    const closed = batcher.push(toRow(cells));
     if (closed) await flush(closed);
   }
   if (batcher.pending) await flush(batcher.take());

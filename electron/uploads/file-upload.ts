@@ -7,7 +7,7 @@ import { AppError, isAppError } from '../../shared/app-error';
 import { FileSchema, type OuroFile } from '../../shared/ouro-models';
 import type { AuthHeaders, OuroClient } from '../ouro/client';
 import { httpError, readEnvelope, validate, type ResponseFacts } from '../ouro/envelope';
-import { isRecord, scrub } from '../ouro/errors';
+import { scrub } from '../ouro/errors';
 import { buildUrl, pathOf } from '../ouro/http';
 import { parseRetryAfter, retryDelay } from '../ouro/retry';
 import type { RetryOptions } from '../ouro/types';
@@ -167,11 +167,9 @@ export async function createFileRecord(client: OuroClient, job: FileJob, storage
     // Safe to repeat: the id is fixed, so a repeat can only answer 409, never make a second asset.
     return await client.http.data({ method: 'POST', path: '/files/create', body: { file }, idempotent: true, signal }, FileSchema);
   } catch (error) {
-    if (isAppError(error) && error.kind === 'conflict') {
-      // An earlier attempt (or run) created it and we never saw the answer.
-      const existing = await client.files.get(storageId, { signal });
-      if (isRecord(existing) && existing.name === job.name) return existing;
-    }
+    // An earlier attempt (or run) created it and we never saw the answer: the id is this upload's
+    // own storage object, so whatever asset has it is ours.
+    if (isAppError(error) && error.kind === 'conflict') return client.files.get(storageId, { signal });
     throw error;
   }
 }

@@ -1,9 +1,9 @@
 // Paths from the renderer are untrusted: each is re-validated here (exists, regular file,
 // readable, not a symlink loop, within the size limit) and folders are expanded recursively,
 // skipping hidden and system files. Every rejected file gets its own reason.
-import { constants } from 'node:fs';
-import { access, lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { formatBytes } from '../../shared/format-bytes';
 import { skipReason, type SkippedCounts } from '../../shared/upload-names';
 import type { RejectedFile } from '../../shared/uploads';
 
@@ -23,6 +23,14 @@ export interface ValidateOptions {
   maxFileBytes: number;
   /** Stop expanding after this many files (a dropped home folder must not hang the app). */
   maxFiles?: number;
+  /** Throws when the file cannot be read. A seam so tests can simulate it even as root. */
+  checkReadable?: (file: string) => Promise<void>;
+}
+
+/** Opening for reading is the honest test: permissions, ACLs and sandboxes all answer it. */
+async function openForReading(file: string): Promise<void> {
+  const handle = await open(file, 'r');
+  await handle.close();
 }
 
 function codeOf(error: unknown): string | undefined {
@@ -30,16 +38,6 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 export async function validatePaths(paths: readonly string[], options: ValidateOptions): Promise<ValidatedPaths> {
   const out: ValidatedPaths = { files: [], rejected: [], skipped: { hidden: 0, system: 0 } };
@@ -93,10 +91,10 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     }
     if (!info.isFile()) return reject(file, 'special', 'It is a device, socket or pipe, not a regular file.');
     if (info.size > options.maxFileBytes) {
-      return reject(file, 'too-large', `It is ${formatBytes(info.size)}, over the ${formatBytes(options.maxFileBytes)} limit set for uploads.`);
+      return reject(file, 'too-large', `It is ${formatBytes(info.size, { binary: true })}, over the ${formatBytes(options.maxFileBytes, { binary: true })} limit set for uploads.`);
     }
     try {
-      await access(file, constants.R_OK);
+      await (options.checkReadable ?? openForReading)(file);
     } catch {
       return reject(file, 'unreadable', 'You do not have permission to read it.');
     }

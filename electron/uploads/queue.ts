@@ -263,7 +263,7 @@ export class UploadQueue {
     this.live.set(record.id, live);
     record.state = 'uploading';
     record.error = undefined;
-    this.save();
+    // Not saved: a restart treats 'uploading' like 'queued' anyway, and every write costs an fsync.
     this.emit(true);
     const context: RunContext = {
       signal: live.controller.signal,
@@ -288,7 +288,6 @@ export class UploadQueue {
         if (live.controller.signal.aborted) return;
         record.state = 'processing';
         live.note = undefined;
-        this.save();
         this.emit(true);
       },
       note: (text) => {

@@ -5,11 +5,13 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../../shared/app-error';
 
 /**
- * ~256 KiB of file per chunk, a multiple of 3 so chunks encode without padding. Measured
- * (tests/bench/uploads.bench.ts): 768 KiB chunks peaked ~75 MiB above idle, because their 1 MiB
- * base64 strings are garbage V8 collects late; ~256 KiB keeps the peak near 40 MiB at the same speed.
+ * File bytes per chunk: 98,202 (a multiple of 3, so chunks encode without padding). Its base64
+ * string (130,936 characters) is just small enough to be an ordinary young-generation V8 object:
+ * bump-allocated and freed by the next scavenge. Measured (tests/bench/uploads.bench.ts and a
+ * null sink): 256 KiB chunks make strings V8 puts in large-object space, each on fresh pages,
+ * costing twice the CPU; ≥ 756 KiB chunks make external strings V8 frees late (~75 MiB peak).
  */
-export const DEFAULT_CHUNK_BYTES = 3 * 87_381;
+export const DEFAULT_CHUNK_BYTES = 98_202;
 
 export interface UploadFields {
   fileName: string;

@@ -1,4 +1,5 @@
 // The `uploads:*` channels, each a thin call into the upload service.
+import { Readable } from 'node:stream';
 import type { Handlers } from '../ipc/handlers';
 import type { UploadService } from './upload-service';
 
@@ -14,5 +15,9 @@ export function createUploadHandlers(uploads: UploadService): Pick<Handlers, Upl
     'uploads:clear-finished': () => uploads.clearFinished(),
     'uploads:choose-files': () => uploads.chooseFiles(),
     'uploads:destinations': () => uploads.destinations(),
+    'uploads:stage-bytes': async ({ name, bytes }) => {
+      const staged = await uploads.stage(name, Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]));
+      return { staged: staged.token, size: staged.size };
+    },
   };
 }

@@ -85,6 +85,8 @@ export interface UploadService {
   forget(): Promise<void>;
   dispose(): Promise<void>;
   maxFileBytes: number;
+  /** Where the web host's dropped files are staged (inside the data folder). */
+  stagingDir: string;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 ** 3;
@@ -161,14 +163,20 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     }
   }
 
-  function changed(snapshot: UploadsSnapshot, urgent: boolean): void {
+  let urgentTimer: ReturnType<typeof setTimeout> | undefined;
+  function changed(_snapshot: UploadsSnapshot, urgent: boolean): void {
     if (urgent) {
-      if (progressTimer) clearTimeout(progressTimer);
-      progressTimer = undefined;
-      publish(snapshot);
+      // State changes go out at once, but a burst in one tick (500 files added, a cancel-all)
+      // becomes one event carrying the latest snapshot.
+      urgentTimer ??= setTimeout(() => {
+        urgentTimer = undefined;
+        if (progressTimer) clearTimeout(progressTimer);
+        progressTimer = undefined;
+        publish(queue.snapshot());
+      }, 0);
       return;
     }
-    if (progressTimer) return;
+    if (progressTimer || urgentTimer) return;
     // Progress ticks arrive per chunk; the page needs ~10 a second at most.
     const wait = Math.max(0, progressInterval - (Date.now() - lastEmit));
     progressTimer = setTimeout(() => {
@@ -254,6 +262,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
 
   return {
     maxFileBytes,
+    stagingDir: staging.dir,
     async start() {
       const prefs = await readJson(prefsFile, PreferencesSchema);
       if (prefs?.destination) remembered = prefs.destination;
@@ -333,6 +342,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     },
     async dispose() {
       if (progressTimer) clearTimeout(progressTimer);
+      if (urgentTimer) clearTimeout(urgentTimer);
       if (notifyTimer) clearTimeout(notifyTimer);
       await queue.dispose();
     },

@@ -5,6 +5,7 @@ import { SignInScreen } from './account/SignInScreen';
 import { AppInfoFooter } from './components/AppInfoFooter';
 import { ErrorNotice } from './components/ErrorNotice';
 import { RetryNotice } from './components/RetryNotice';
+import { UpdateBanner } from './components/UpdateBanner';
 import { BrowseScreen } from './browse/BrowseScreen';
 import { Uploads } from './uploads/Uploads';
 
@@ -22,6 +23,7 @@ export function App() {
         <div className="spacer" />
         {state?.status === 'signed-in' && <AccountBadge account={state} />}
       </header>
+      <UpdateBanner />
       {state?.status === 'signed-in' && state.connection === 'offline' && (
         <div role="alert" className="banner banner-offline">
           <span>You're offline. Ouro Desktop will keep trying to reach Ouro; what you already loaded stays visible.</span>

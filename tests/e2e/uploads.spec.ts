@@ -4,6 +4,8 @@
 // The web host has no paths, so the page streams each File to the host's staging folder and the
 // same queue and streamed upload take it from there (Electron hands paths instead).
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { createOuroClient } from '../../electron/ouro/client';
 import { expect, test } from './fixtures';
@@ -21,7 +23,7 @@ interface DropFile {
 const sha = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Dispatches dragenter, dragover and drop on the window with a DataTransfer holding `files`. */
-async function dropFiles(page: Page, files: DropFile[], { overlay = true } = {}): Promise<void> {
+async function dropFiles(page: Page, files: DropFile[], { overlay = true, overlayText }: { overlay?: boolean; overlayText?: string | RegExp } = {}): Promise<void> {
   const payload = files.map((f) => ({ name: f.name, type: f.type ?? 'application/octet-stream', base64: f.bytes.toString('base64') }));
   await page.evaluate((list) => {
     const transfer = new DataTransfer();
@@ -34,6 +36,7 @@ async function dropFiles(page: Page, files: DropFile[], { overlay = true } = {})
     window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, payload);
   if (overlay) await expect(page.getByTestId('drop-overlay')).toBeVisible();
+  if (overlayText) await expect(page.getByTestId('drop-overlay')).toContainText(overlayText);
   const prevented = await page.evaluate(() => {
     const transfer = (window as unknown as { __drop: DataTransfer }).__drop;
     const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
@@ -86,7 +89,7 @@ test('several dropped files show progress, upload intact, and appear in the File
     const row = uploadItem(page, file.name);
     await expect(row).toContainText('Uploaded');
     await expect(row.getByRole('progressbar', { name: `Upload progress of ${file.name}` })).toHaveAttribute('aria-valuenow', '100');
-    await expect(row.getByRole('button', { name: `Open ${file.name} in Ouro` })).toBeVisible();
+    await expect(row.getByRole('button', { name: `Open in Ouro: ${file.name}` })).toBeVisible();
     const stored = standIn.uploads().filter((u) => u.fileName === file.name);
     expect(stored).toHaveLength(1);
     expect(stored[0]?.sha256).toBe(sha(file.bytes));
@@ -235,3 +238,90 @@ test('a CSV dropped as a dataset arrives with the right columns, types and row c
   expect((await client.datasets.stats(dataset?.id ?? '')).count).toBe(1234);
   expect(standIn.uploads()).toHaveLength(0);
 });
+
+test('a pasted image and files chosen with Upload files… go through the same sheet and queue', async ({ launch, standIn }) => {
+  const { page } = await start(launch, standIn.url, standIn.apiKey);
+  const png = randomBytes(2_345);
+  await page.evaluate((base64) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'image.png', { type: 'image/png' }));
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, png.toString('base64'));
+  await expect(page.getByRole('dialog')).toContainText(/Upload Pasted image [\d-]+\.png/);
+  await confirmUpload(page);
+  await expect(page.getByRole('region', { name: 'Uploads' }).getByTestId('upload-item').filter({ hasText: 'Pasted image' })).toContainText('Uploaded');
+  const pasted = standIn.uploads().find((u) => u.fileName.startsWith('Pasted image'));
+  expect(pasted?.sha256).toBe(sha(png));
+
+  // The web host has no native dialog: "Upload files…" opens the browser's picker instead.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Upload files…' }).click();
+  await (await chooser).setFiles([
+    { name: 'picked-1.txt', mimeType: 'text/plain', buffer: Buffer.from('one') },
+    { name: 'picked-2.txt', mimeType: 'text/plain', buffer: Buffer.from('two') },
+  ]);
+  await expect(page.getByRole('dialog')).toContainText('Upload 2 items');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(standIn.uploads().filter((u) => u.fileName.startsWith('picked-'))).toHaveLength(0);
+});
+
+test('the confirm sheet is an accessible modal: focus stays inside, web-only teams are disabled with the reason', async ({ launch, standIn }) => {
+  const { page } = await start(launch, standIn.url, standIn.apiKey);
+  await dropFiles(page, [{ name: 'team-file.txt', bytes: Buffer.from('for the team') }]);
+  const sheet = page.getByRole('dialog', { name: 'Upload team-file.txt' });
+  await expect(sheet).toBeVisible();
+  const org = sheet.getByRole('combobox', { name: 'Organization' });
+  const helios = standIn.seed.orgs.find((o) => o.name === 'helios-lab');
+  await org.selectOption(helios?.id ?? '');
+  const team = sheet.getByRole('combobox', { name: 'Team' });
+  await expect(team.getByRole('option', { name: /Publications — unavailable: This team only accepts uploads made on the Ouro website/ })).toBeDisabled();
+  await expect(team).toHaveValue(standIn.seed.teams.find((t) => t.name === 'Crystal Growth')?.id ?? '');
+  // Tab from the last control wraps to the first: focus never leaves the dialog.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    expect(await sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  }
+  await sheet.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(uploadItem(page, 'team-file.txt')).toContainText('Uploaded');
+
+  // The choice is remembered for the next sheet.
+  // …and the drop overlay names it as the target.
+  await dropFiles(page, [{ name: 'second.txt', bytes: Buffer.from('again') }], { overlayText: /To .* · Crystal Growth \(private\)/ });
+  await expect(page.getByRole('dialog').getByRole('combobox', { name: 'Organization' })).toHaveValue(helios?.id ?? '');
+  await page.keyboard.press('Escape');
+});
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (within) => {
+    type Result = { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> };
+    const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<Result> } }).axe;
+    const root = document.querySelector(within);
+    if (!root) return [`nothing matches ${within}`];
+    const result = await axe.run(root, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the confirm sheet and the Uploads region (done, failed, in flight) pass axe (${colorScheme})`, async ({ launch, standIn }) => {
+    const { page } = await start(launch, standIn.url, standIn.apiKey);
+    await page.emulateMedia({ colorScheme });
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 413 });
+    await dropFiles(page, [{ name: 'axe-too-big.bin', bytes: randomBytes(10) }]);
+    await confirmUpload(page);
+    await expect(uploadItem(page, 'axe-too-big.bin')).toContainText('Too large for Ouro');
+    await dropFiles(page, [{ name: 'axe-ok.txt', bytes: Buffer.from('ok') }]);
+    await confirmUpload(page);
+    await expect(uploadItem(page, 'axe-ok.txt')).toContainText('Uploaded');
+    standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 30_000 });
+    await dropFiles(page, [{ name: 'axe-slow.txt', bytes: Buffer.from('slow') }]);
+    expect(await seriousViolations(page, '[role="dialog"]'), 'confirm sheet').toEqual([]);
+    await confirmUpload(page);
+    await expect(uploadItem(page, 'axe-slow.txt')).toContainText('Uploading');
+    expect(await seriousViolations(page, 'section[aria-label="Uploads"]'), 'Uploads region').toEqual([]);
+  });
+}

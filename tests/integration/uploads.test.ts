@@ -4,7 +4,8 @@
 // resumes without duplicates, cancel works, and a CSV becomes a typed dataset.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -241,6 +242,59 @@ describe('uploads against the stand-in', () => {
     expect(page.rows[1]).toMatchObject({ sample_id: 1, label: 'name, 1', passed: true });
   });
 
+  it('drives the host: overall progress on the icon, the failed-upload count, one notification while unfocused', async () => {
+    const progress: number[] = [];
+    const failedCounts: number[] = [];
+    const notes: string[] = [];
+    const services = await signedIn({
+      uploads: {
+        timing: { sleep: async (_ms, signal) => signal?.throwIfAborted() },
+        progressIntervalMs: 0,
+        hooks: {
+          setProgress: (f) => progress.push(f),
+          setFailedCount: (n) => failedCounts.push(n),
+          notify: (title) => notes.push(title),
+          isWindowFocused: () => false,
+        },
+      },
+    });
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 400 });
+    await services.uploads.add({ paths: [file('host-bad.bin', 'x')], staged: [], destination: dest });
+    await settle(services, 'host-bad.bin', 'failed');
+    await services.uploads.add({ paths: [file('host-a.bin', randomBytes(8_000_000)), file('host-b.bin', 'b')], staged: [], destination: dest });
+    await settle(services, 'host-a.bin');
+    await settle(services, 'host-b.bin');
+    await expect.poll(() => progress.at(-1)).toBe(-1);
+    expect(progress.some((p) => p > 0 && p < 1)).toBe(true);
+    expect(progress.every((p) => p === -1 || (p >= 0 && p <= 1))).toBe(true);
+    expect(failedCounts).toEqual([0, 1]);
+    // Two uploads finishing together make one notification.
+    await expect.poll(() => notes).toEqual(['2 uploads finished']);
+  });
+
+  it('signing out cancels and forgets the queue: nothing goes to the next account', async () => {
+    const services = await signedIn();
+    standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 10_000 });
+    await services.uploads.add({ paths: [file('left-behind.bin', randomBytes(10_000))], staged: [], destination: dest });
+    await settle(services, 'left-behind.bin', 'uploading');
+    await services.account.signOut();
+    expect(services.uploads.list().items).toEqual([]);
+    standIn.faults.clear();
+    await services.account.signIn({ apiKey: standIn.otherApiKey });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(uploadsNamed('left-behind.bin')).toHaveLength(0);
+  });
+
+  it('deletes a staged copy (web host drop) once its upload is done', async () => {
+    const services = await signedIn();
+    const staged = await services.uploads.stage('staged.txt', Readable.from([Buffer.from('staged bytes')]));
+    const result = await services.uploads.add({ paths: [], staged: [staged.token], destination: dest });
+    expect(result.added).toBe(1);
+    await settle(services, 'staged.txt');
+    expect(uploadsNamed('staged.txt')[0]?.sha256).toBe(sha(Buffer.from('staged bytes')));
+    await expect.poll(async () => (await readdir(services.uploads.stagingDir).catch(() => [])).length).toBe(0);
+  });
+
   it('reports progress snapshots to the page while a file uploads', async () => {
     const snapshots: UploadsSnapshot[] = [];
     const services = await signedIn({
@@ -250,7 +304,10 @@ describe('uploads against the stand-in', () => {
     });
     await services.uploads.add({ paths: [file('progress.bin', randomBytes(8 * 1024 * 1024))], staged: [], destination: dest });
     await settle(services, 'progress.bin');
-    const states = snapshots.map((s) => s.items.find((i) => i.name === 'progress.bin')?.state);
+    const stateAt = (s: UploadsSnapshot) => s.items.find((i) => i.name === 'progress.bin')?.state;
+    // State changes are coalesced to one event per tick, so the last one arrives a moment later.
+    await expect.poll(() => snapshots.at(-1) && stateAt(snapshots.at(-1) as UploadsSnapshot)).toBe('done');
+    const states = snapshots.map(stateAt);
     expect(states).toContain('uploading');
     expect(states).toContain('processing');
     expect(states.at(-1)).toBe('done');

@@ -1,16 +1,8 @@
 // Display formatting for list rows and details: sizes, counts, relative dates, type labels.
-
-const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+import { formatBytes as formatSize } from '../../../shared/format-bytes';
 
 export function formatBytes(bytes: number | null): string {
-  if (bytes === null) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  return bytes === null ? '—' : formatSize(bytes);
 }
 
 export function formatCount(count: number | null, noun: string): string {

@@ -4,13 +4,13 @@
 // while signed in.
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { describeError } from '../../../shared/error-kinds';
-import type { AddUploadsResult, RejectedFile, UploadDestination } from '../../../shared/uploads';
+import type { AddUploadsResult, RejectedFile, UploadDestination, UploadDestinations } from '../../../shared/uploads';
 import { AppError } from '../../../shared/app-error';
 import { useOuroEvent } from '../events';
 import { call } from '../ouro';
 import { allTabular, emptySelection, pastedName, takeTransfer, type Selection } from './collect-files';
 import { ConfirmSheet } from './ConfirmSheet';
-import { useAddUploads, useUploads } from './queries';
+import { useAddUploads, useDestinations, useUploads } from './queries';
 import { UploadsPanel } from './UploadsPanel';
 
 function hasFiles(event: DragEvent): boolean {
@@ -25,9 +25,20 @@ function basename(file: string): string {
   return file.split(/[\\/]/).filter(Boolean).pop() ?? file;
 }
 
+function describeTarget(data: UploadDestinations | undefined): string | null {
+  if (!data) return null;
+  const { orgId, teamId, visibility } = data.remembered;
+  const org = data.organizations.find((o) => o.id === orgId);
+  const team = org?.teams.find((t) => t.id === teamId);
+  const place = org ? `${org.name}${team ? ` · ${team.name}` : ''}` : 'Everyone on Ouro';
+  return `${place} (${visibility})`;
+}
+
 export function Uploads() {
   const uploads = useUploads();
   const add = useAddUploads();
+  // The overlay names where a drop will go (the last destination used).
+  const destinations = useDestinations(true);
   const [dragging, setDragging] = useState(false);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [busy, setBusy] = useState(false);
@@ -166,6 +177,7 @@ export function Uploads() {
     }
   };
 
+  const target = describeTarget(destinations.data);
   const problemText = problem ? describeError(problem instanceof AppError ? problem.toData() : { kind: 'internal', message: String(problem) }) : null;
   return (
     <>
@@ -173,7 +185,7 @@ export function Uploads() {
         <div className="drop-overlay" aria-hidden="true" data-testid="drop-overlay">
           <div className="drop-overlay-target">
             <strong>Drop to upload to Ouro</strong>
-            <span>Files and folders; you choose where they go next.</span>
+            <span>{target ? `To ${target}; you can change this next.` : 'Files and folders; you choose where they go next.'}</span>
           </div>
         </div>
       )}

@@ -1,5 +1,6 @@
 // The "Uploads" region: every queued upload with its state, progress (bytes or rows), speed and
 // time left, its error's friendly text, and the actions on it (cancel, retry, open in Ouro).
+import { formatBytes } from '../../../shared/format-bytes';
 import { describeError } from '../../../shared/error-kinds';
 import type { AddUploadsResult, UploadItem, UploadsSnapshot } from '../../../shared/uploads';
 import { call } from '../ouro';
@@ -14,16 +15,6 @@ const STATE_LABELS: Record<UploadItem['state'], string> = {
   cancelled: 'Cancelled',
 };
 
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
@@ -98,7 +89,7 @@ function UploadRow({ item }: { item: UploadItem }) {
         {item.state === 'done' && item.assetUrl && (
           <button
             type="button"
-            aria-label={`Open ${item.name} in Ouro`}
+            aria-label={`Open in Ouro: ${item.name}`}
             onClick={() => void call('app:open-external', { url: item.assetUrl ?? '' }).catch(() => {})}
           >
             Open in Ouro
@@ -168,7 +159,7 @@ export function UploadsPanel({ snapshot, lastResult, onDismissResult, onChooseFi
         </div>
       )}
       {items.length === 0 ? (
-        <p className="muted">Drop files or folders anywhere on the window, paste an image, or choose Upload files….</p>
+        <p className="muted">Drop files or folders anywhere on the window, paste an image, or choose Upload files…</p>
       ) : (
         <ul className="upload-list">
           {[...items].reverse().map((item) => (

@@ -44,7 +44,12 @@ export function useDestinations(enabled: boolean) {
 }
 
 export function useAddUploads() {
-  return useMutation({ mutationFn: (input: ChannelInput<'uploads:add'>) => call('uploads:add', input) });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<'uploads:add'>) => call('uploads:add', input),
+    // Main remembers the destination just used; the next sheet should offer it.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: uploadKeys.destinations() }),
+  });
 }
 
 export function useUploadAction() {

@@ -2,7 +2,10 @@
 // stays within the limit, and halving a batch on 413.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/app-error';
-import { batchBody, ColumnGuess, columnNames, convertCell, RowBatcher, schemaDdl, sendBatch, type Cell } from '../../../electron/uploads/dataset-upload';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { batchBody, ColumnGuess, columnNames, convertCell, inferTable, RowBatcher, schemaDdl, sendBatch, type Cell } from '../../../electron/uploads/dataset-upload';
 
 function guess(values: string[]) {
   const g = new ColumnGuess();
@@ -98,5 +101,28 @@ describe('row batches', () => {
       }, [{ id: 1 }, { id: 2 }], () => {}),
     ).rejects.toBe(server);
     expect(calls).toBe(1);
+  });
+});
+
+describe('inferTable', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ouro-csv-'));
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('reads names, types and the row count in one streaming pass (TSV, BOM, blank lines, ragged rows)', async () => {
+    const file = write('t.tsv', '\ufeffName\tCount\tWhen\n\na\t1\t2026-01-02\nb\t\t2026-01-03\nc\t3\n');
+    expect(await inferTable(file, '\t')).toEqual({ names: ['name', 'count', 'when'], types: ['text', 'integer', 'timestamp'], rows: 3 });
+  });
+
+  it('a malformed file fails as file-unreadable with the parser\'s reason', async () => {
+    const file = write('bad.csv', 'a,b\n"unterminated,1\n');
+    await expect(inferTable(file, ',')).rejects.toMatchObject({ kind: 'file-unreadable', message: expect.stringContaining('could not be read as CSV') });
+  });
+
+  it('an empty file has no header', async () => {
+    await expect(inferTable(write('empty.csv', ''), ',')).rejects.toMatchObject({ kind: 'file-unreadable', message: 'The file has no header row' });
   });
 });
