@@ -4,7 +4,8 @@ import type { FileDetails as Details, FilePreview } from '../../../shared/browse
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useOuroEvent } from '../events';
 import { call } from '../ouro';
-import { absoluteTime, formatBytes, visibilityLabel } from './format';
+import { commonFacts, DetailsHeader, FactList, type Fact } from './DetailsParts';
+import { formatBytes } from './format';
 import { useFileDetails, useFilePreview } from './queries';
 
 function Preview({ preview, name }: { preview: FilePreview; name: string }) {
@@ -118,37 +119,20 @@ export function FileDetails({ id, onBack }: { id: string; onBack(): void }) {
   if (details.isPending) return <p role="status">Loading details…</p>;
   if (details.isError) return <ErrorNotice error={details.error} onRetry={() => void details.refetch()} onBack={onBack} />;
   const file = details.data;
-  const rows: [string, string][] = [
+  const facts: Fact[] = [
     ['Type', file.mimeType ?? (file.extension ? `.${file.extension}` : '—')],
     ['Size', formatBytes(file.size)],
-    ['Owner', file.owner ?? '—'],
-    ['Organization', file.orgName ?? '—'],
-    ['Team', file.teamName ?? '—'],
-    ['Visibility', file.visibility ? (visibilityLabel[file.visibility] ?? file.visibility) : '—'],
-    ['Created', absoluteTime(file.createdAt)],
-    ['Updated', absoluteTime(file.updatedAt)],
+    ...commonFacts(file),
   ];
-  if (file.width && file.height) rows.push(['Dimensions', `${file.width} × ${file.height}`]);
-  if (file.license) rows.push(['License', file.license]);
+  if (file.width && file.height) facts.push(['Dimensions', `${file.width} × ${file.height}`]);
+  if (file.license) facts.push(['License', file.license]);
 
   return (
     <article className="details" aria-labelledby="file-details-title">
-      <header className="details-header">
-        <button type="button" className="back" onClick={onBack}>
-          Back to list
-        </button>
-        <h2 id="file-details-title">{file.name}</h2>
-      </header>
+      <DetailsHeader titleId="file-details-title" title={file.name} onBack={onBack} />
       {file.description && <p>{file.description}</p>}
       <Actions file={file} />
-      <dl className="meta">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} />
       <section aria-label="Preview" className="preview">
         <h3>Preview</h3>
         {preview.isPending && <p role="status">Loading preview…</p>}

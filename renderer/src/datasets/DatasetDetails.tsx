@@ -2,7 +2,8 @@
 // its rows in a virtualized grid, and "Export CSV…". Errors show where they happened; a dataset
 // that is gone says so ("It no longer exists") and offers the way back.
 import type { DatasetDetails as Details } from '../../../shared/browse';
-import { absoluteTime, formatCount, visibilityLabel } from '../browse/format';
+import { commonFacts, DetailsHeader, FactList, type Fact } from '../browse/DetailsParts';
+import { formatCount } from '../browse/format';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DatasetExport } from './DatasetExport';
 import { DatasetRowsGrid } from './DatasetRowsGrid';
@@ -51,37 +52,20 @@ export function DatasetDetails({ id, onBack }: DatasetDetailsProps) {
     return <ErrorNotice error={details.error} onRetry={() => void details.refetch()} onBack={onBack} />;
   }
   const dataset = details.data;
-  const meta: [string, string][] = [
+  const facts: Fact[] = [
     ['Rows', dataset.rowCount === null ? 'Unknown' : formatCount(dataset.rowCount, 'row')],
     ['Columns', formatCount(dataset.columns.length, 'column')],
-    ['Owner', dataset.owner ?? '—'],
-    ['Organization', dataset.orgName ?? '—'],
-    ['Team', dataset.teamName ?? '—'],
-    ['Visibility', dataset.visibility ? (visibilityLabel[dataset.visibility] ?? dataset.visibility) : '—'],
-    ['Created', absoluteTime(dataset.createdAt)],
-    ['Updated', absoluteTime(dataset.updatedAt)],
+    ...commonFacts(dataset),
   ];
 
   return (
     <article className="details dataset-details" aria-labelledby="dataset-details-title">
-      <header className="details-header">
-        <button type="button" className="back" onClick={onBack}>
-          Back to list
-        </button>
-        <h2 id="dataset-details-title">{dataset.name}</h2>
-      </header>
+      <DetailsHeader titleId="dataset-details-title" title={dataset.name} onBack={onBack} />
       {/* A failed background refresh keeps what was loaded and says why it may be out of date. */}
       {details.isError && <ErrorNotice error={details.error} onRetry={() => void details.refetch()} onBack={onBack} compact />}
       {dataset.description ? <p>{dataset.description}</p> : <p className="muted">No description.</p>}
       <DatasetExport id={dataset.id} name={dataset.name} />
-      <dl className="meta">
-        {meta.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd data-testid={label === 'Rows' ? 'dataset-row-count' : undefined}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} testIds={{ Rows: 'dataset-row-count' }} />
       <section aria-labelledby="dataset-schema-title">
         <h3 id="dataset-schema-title">Schema</h3>
         <SchemaTable details={dataset} />
