@@ -2,7 +2,7 @@
 // a child process opened in Chromium, or the real Electron app — each with a fresh data folder,
 // and hands the test a Page plus a way to restart the app on the same data.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, _electron, chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -84,6 +84,19 @@ async function launchElectron(env: Record<string, string>, dataDir: string): Pro
     args: [root],
     env: { ...(process.env as Record<string, string>), ...env, OURO_DESKTOP_DATA_DIR: dataDir },
   });
+  const downloads = env.OURO_DESKTOP_DOWNLOAD_DIR;
+  if (downloads) {
+    // A test cannot click a native save dialog: answer it the way the web host does, with the
+    // suggested name inside the test's downloads folder.
+    await app.evaluate(({ dialog }, folder) => {
+      const answer = async (...args: unknown[]) => {
+        const options = args.find((a): a is { defaultPath?: string } => typeof a === 'object' && a !== null && 'defaultPath' in a);
+        const name = (options?.defaultPath ?? 'download').split(/[\\/]/).pop() ?? 'download';
+        return { canceled: false, filePath: `${folder}/${name}` };
+      };
+      Object.assign(dialog, { showSaveDialog: answer });
+    }, downloads);
+  }
   const page = await app.firstWindow();
   return { page, dataDir, host: 'electron', close: () => app.close() };
 }
@@ -116,6 +129,7 @@ export const test = base.extend<
     await use(async (options = {}) => {
       const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), `ouro-e2e-${testInfo.workerIndex}-`)));
       const env = options.env ?? {};
+      if (env.OURO_DESKTOP_DOWNLOAD_DIR) await mkdir(env.OURO_DESKTOP_DOWNLOAD_DIR, { recursive: true });
       const app = ouroHost === 'electron' ? await launchElectron(env, dataDir) : await launchWeb(await sharedChromium(), env, dataDir);
       apps.push(app);
       return app;
