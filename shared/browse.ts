@@ -50,11 +50,9 @@ export interface TeamOption {
   id: string;
   name: string;
   orgId: string;
-  sourcePolicy: string | null;
-  /** Why this team cannot receive uploads from the app, when it cannot. */
-  uploadBlockedReason: string | null;
 }
 
+/** Organizations and teams for the list filters (uploads have their own, with upload rules). */
 export interface Destinations {
   organizations: OrgOption[];
   teams: TeamOption[];

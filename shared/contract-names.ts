@@ -34,7 +34,7 @@ export const channelNames = [
   'uploads:destinations',
   'uploads:stage-bytes',
 ] as const;
-export const eventNames = ['app:notice', 'app:update-ready', 'account:changed', 'downloads:progress', 'requests:retrying', 'uploads:changed', 'uploads:pick-requested'] as const;
+export const eventNames = ['app:update-ready', 'account:changed', 'downloads:progress', 'requests:retrying', 'uploads:changed', 'uploads:pick-requested'] as const;
 
 export type Channel = (typeof channelNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -89,7 +89,7 @@ export const channels = {
   'account:sign-out': { input: z.undefined(), output: returns<AccountState>() },
   'account:reconnect': { input: z.undefined(), output: returns<AccountState>() },
 
-  /** My organizations and their teams, for filters and upload destinations. */
+  /** My organizations and their teams, for the list filters. */
   'orgs:list': { input: z.undefined(), output: returns<Destinations>() },
   /** One page of /search/assets for the Files or Datasets section. */
   'assets:search': {
@@ -172,8 +172,7 @@ export const channels = {
 } satisfies Record<Channel, ChannelSpec>;
 
 export const events = {
-  /** A short message from main for the person (later issues add account and upload events). */
-  'app:notice': returns<{ message: string }>(),
+  /** An update was downloaded and waits for a restart. */
   'app:update-ready': returns<UpdateState>(),
   /** Sign-in, sign-out, a refused key, going offline or back online. */
   'account:changed': returns<AccountState>(),

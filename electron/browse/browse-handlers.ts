@@ -1,11 +1,13 @@
 // Handlers for browsing files: organizations and teams for the filters, one page of search
 // results, a file's record and preview, and downloads. Datasets and conversations have their own.
 import type { Destinations, FileDetails } from '../../shared/browse';
+import type { OuroFile } from '../../shared/ouro-models';
 import type { AccountService } from '../account/account-service';
 import type { Handlers } from '../ipc/handlers';
 import type { Logger } from '../log';
 import type { EmitEvent } from '../services';
 import { buildFilePreview } from './file-preview';
+import { recentRecords } from './recent-records';
 import { count, descriptionText, text, toAssetRow } from './rows';
 import { saveAssetDownload, type ChooseSavePath } from './save-download';
 
@@ -17,12 +19,20 @@ export interface BrowseDeps {
   log: Logger;
 }
 
-export const WEB_ONLY_REASON = 'This team only accepts new content from the Ouro website.';
-
 type FileHandlers = Pick<Handlers, 'orgs:list' | 'assets:search' | 'files:get' | 'files:preview' | 'files:download' | 'datasets:stats'>;
+
+/** Long enough for details, preview and a Download… click to share one fetch; short enough to stay fresh. */
+const FILE_RECORD_TTL_MS = 10_000;
 
 export function createFileHandlers(deps: BrowseDeps): FileHandlers {
   const { account } = deps;
+  const files = recentRecords<OuroFile>(FILE_RECORD_TTL_MS);
+  // The client outlives an account on the same server, so records go with the account.
+  account.onSignedOut(() => files.clear());
+  const fileRecord = (id: string) => {
+    const client = account.client();
+    return files.get(client, id, () => client.files.get(id));
+  };
   return {
     async 'orgs:list'() {
       const client = account.client();
@@ -32,13 +42,7 @@ export function createFileHandlers(deps: BrowseDeps): FileHandlers {
         organizations: organizations.map((org) => ({ id: org.id, name: text(org.display_name) ?? text(org.name) ?? 'Organization' })),
         teams: teams
           .filter((team) => !team.org_id || orgIds.has(team.org_id))
-          .map((team) => ({
-            id: team.id,
-            name: text(team.name) ?? 'Team',
-            orgId: team.org_id ?? '',
-            sourcePolicy: team.source_policy,
-            uploadBlockedReason: team.source_policy === 'web_only' ? WEB_ONLY_REASON : null,
-          })),
+          .map((team) => ({ id: team.id, name: text(team.name) ?? 'Team', orgId: team.org_id ?? '' })),
       };
       return result;
     },
@@ -60,7 +64,7 @@ export function createFileHandlers(deps: BrowseDeps): FileHandlers {
     },
 
     async 'files:get'({ id }) {
-      const file = await account.client().files.get(id);
+      const file = await fileRecord(id);
       const details: FileDetails = {
         ...toAssetRow(file),
         description: descriptionText(file.description),
@@ -73,12 +77,11 @@ export function createFileHandlers(deps: BrowseDeps): FileHandlers {
     },
 
     async 'files:preview'({ id }) {
-      const client = account.client();
-      return buildFilePreview(client, deps.fetch, await client.files.get(id));
+      return buildFilePreview(account.client(), deps.fetch, await fileRecord(id));
     },
 
     async 'files:download'({ id }) {
-      const file = await account.client().files.get(id);
+      const file = await fileRecord(id);
       return saveAssetDownload({ ...deps, assetId: id, assetType: 'file', suggestedName: text(file.name) ?? `${id}.bin` });
     },
 

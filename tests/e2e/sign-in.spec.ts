@@ -125,7 +125,7 @@ test('no IPC response or event ever carries the key, across every channel', asyn
   await page.evaluate((names) => {
     const log: string[] = [];
     (window as unknown as { __events: string[] }).__events = log;
-    for (const name of names) window.ouro.on(name as 'app:notice', (payload) => log.push(JSON.stringify(payload)));
+    for (const name of names) window.ouro.on(name as 'account:changed', (payload) => log.push(JSON.stringify(payload)));
   }, [...eventNames]);
 
   // A full run through the UI: sign in, browse each section, open details.
