@@ -4,10 +4,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/app-error';
 import { createOuroClient, type OuroClient } from '../../electron/ouro/client';
 import type { Clock, OuroClientOptions } from '../../electron/ouro/types';
 import { startStandIn, type StandIn } from '../stand-in/index';
+import { failure } from '../helpers/failure';
 
 const APP_VERSION = '9.9.9';
 
@@ -52,16 +52,6 @@ function harness(options: Partial<OuroClientOptions> = {}): Harness {
     ...options,
   });
   return { client, clock, unauthorized, logs };
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw new Error(`expected an AppError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error('expected the call to fail');
 }
 
 const calls = (path: string): number => standIn.log.filter((e) => e.path === path).length;

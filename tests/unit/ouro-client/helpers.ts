@@ -1,8 +1,8 @@
 // A scripted fake Ouro for unit tests: a `fetch` that answers per route, records every call,
 // and serves the key exchange itself; plus a fake clock whose sleeps return at once.
-import { AppError } from '../../../shared/app-error';
 import { createOuroClient, type OuroClient } from '../../../electron/ouro/client';
 import type { Clock, OuroClientOptions } from '../../../electron/ouro/types';
+export { failure } from '../../helpers/failure';
 
 export const API_KEY = 'f00dfeedcafebabe0123456789abcdef0123456789abcdef';
 export const BASE = 'http://ouro.test';
@@ -142,17 +142,6 @@ export function setup(options: Partial<OuroClientOptions> & { server?: FakeOuroO
     ...clientOptions,
   });
   return { clock, server, client, unauthorized, logs };
-}
-
-/** The AppError a promise rejects with (fails the test if it resolves or throws something else). */
-export async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw new Error(`expected an AppError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error('expected the call to fail');
 }
 
 export const user = { id: 'user-1', email: 'a@example.com', aud: 'authenticated' };

@@ -3,7 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileNameFromDisposition } from '../../../electron/ouro/download';
-import { failure, json, setup } from './helpers';
+import { failure, json, setup, type FakeOuro } from './helpers';
+
+/** A download that sends ten bytes, then nothing more until the client gives up on it. */
+function stallAfterTenBytes(server: FakeOuro): void {
+  server.on('POST /assets/f1/download', (call) => {
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new Uint8Array(10));
+        call.signal?.addEventListener('abort', () => c.error(call.signal?.reason));
+      },
+    });
+    return new Response(body, { headers: { 'content-disposition': 'attachment' } });
+  });
+}
 
 describe('users, organizations, teams', () => {
   it('reads /user/profile and /organizations/user', async () => {
@@ -115,15 +128,7 @@ describe('files', () => {
     const { client, server } = setup();
     const dir = await mkdtemp(join(tmpdir(), 'ouro-dl-'));
     const controller = new AbortController();
-    server.on('POST /assets/f1/download', (call) => {
-      const body = new ReadableStream<Uint8Array>({
-        start(c) {
-          c.enqueue(new Uint8Array(10));
-          call.signal?.addEventListener('abort', () => c.error(call.signal?.reason));
-        },
-      });
-      return new Response(body, { headers: { 'content-disposition': 'attachment' } });
-    });
+    stallAfterTenBytes(server);
     const pending = client.files.downloadTo('f1', join(dir, 'o'), { signal: controller.signal, onProgress: () => controller.abort() });
     expect((await failure(pending)).kind).toBe('cancelled');
     expect(await readdir(dir)).toEqual([]);
@@ -131,15 +136,7 @@ describe('files', () => {
   it('a download that stalls past idleMs → timeout', async () => {
     const { client, server } = setup({ timeouts: { idleMs: 40 } });
     const dir = await mkdtemp(join(tmpdir(), 'ouro-dl-'));
-    server.on('POST /assets/f1/download', (call) => {
-      const body = new ReadableStream<Uint8Array>({
-        start(c) {
-          c.enqueue(new Uint8Array(10));
-          call.signal?.addEventListener('abort', () => c.error(call.signal?.reason));
-        },
-      });
-      return new Response(body, { headers: { 'content-disposition': 'attachment' } });
-    });
+    stallAfterTenBytes(server);
     expect((await failure(client.files.downloadTo('f1', join(dir, 'o')))).kind).toBe('timeout');
     expect(await readdir(dir)).toEqual([]);
   });
