@@ -122,11 +122,12 @@ export function createMainServices(deps: ServiceDeps): MainServices {
   account.onSignedOut(() => uploadService.forget());
 
   const handlers: Handlers = {
-    'app:info': () => ({
+    // The API in use: the one chosen at sign-in (Advanced) when it differs from the default.
+    'app:info': async () => ({
       name: 'Ouro',
       version: deps.appVersion,
       platform: deps.platform,
-      apiBaseUrl: deps.apiBaseUrl,
+      apiBaseUrl: (await account.state()).apiBaseUrl,
       host: deps.host,
     }),
     'app:open-external': async ({ url }) => {

@@ -39,6 +39,23 @@ test('sign in keeps the key in the OS keychain only; restart signs in silently; 
   expect(await filesUnder(again.dataDir)).not.toContain(path.join(again.dataDir, 'account-cache.json'));
 });
 
+test('the API URL under Advanced picks the server, is remembered, and keeps its own keychain entry', async ({ launch, standIn }) => {
+  const app = await launch();
+  const { page } = app;
+  await expect(page.getByTestId('app-api-base')).toHaveText('https://api.ouro.foundation');
+  await page.getByText('Advanced').click();
+  await page.getByLabel('API URL').fill(standIn.url);
+  await signInThroughUi(page, standIn.apiKey);
+  await expect(page.getByTestId('app-api-base')).toHaveText(standIn.url);
+  expect(keychainLookup(standIn.url)).toBe(standIn.apiKey);
+  expect(keychainLookup('https://api.ouro.foundation')).toBeNull();
+
+  await app.close();
+  const again = await launch({ dataDir: app.dataDir });
+  await expect(again.page.getByTestId('account-username')).toContainText(standIn.seed.users.alice.username);
+  await expect(again.page.getByTestId('app-api-base')).toHaveText(standIn.url);
+});
+
 test('a wrong key shows the wrong-key message, keeps what was typed and stores nothing', async ({ launch, standIn }) => {
   const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
   await page.getByLabel('API key').fill('not-a-real-key-1234');

@@ -6,6 +6,7 @@ import type { ChannelInput } from '../../../shared/contract';
 import { useOuroEvent } from '../events';
 import { clearBrowsePreferences } from '../browse/preferences';
 import { call } from '../ouro';
+import { appKeys } from '../queries/app';
 
 export const accountKeys = {
   all: ['account'] as const,
@@ -29,6 +30,7 @@ function applyAccountState(queryClient: ReturnType<typeof useQueryClient>, state
     // Back online: whatever failed or went stale meanwhile is fetched again.
     void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'account' });
   }
+  if (previous && previous.apiBaseUrl !== state.apiBaseUrl) void queryClient.invalidateQueries({ queryKey: appKeys.info() });
   queryClient.setQueryData(accountKeys.state(), state);
 }
 
