@@ -1,5 +1,6 @@
 // A file's MIME type guessed from its extension (what ouro-py's mimetypes.guess_type does), and
-// its extension as Ouro stores it: lowercase, no dot, falling back to the MIME subtype, then `bin`.
+// its extension as Ouro stores it: lowercase, no dot, falling back to the MIME type's usual
+// extension (ouro-py's mimetypes.guess_extension), its subtype, then `bin`.
 const TYPES: Record<string, string> = {
   txt: 'text/plain',
   md: 'text/markdown',
@@ -38,9 +39,15 @@ export function contentTypeFor(name: string): string | null {
   return TYPES[rawExtension(name)] ?? null;
 }
 
+/** The usual extension for a MIME type (first listed wins: jpg before jpeg). */
+const EXTENSIONS = new Map<string, string>();
+for (const [ext, type] of Object.entries(TYPES)) if (!EXTENSIONS.has(type)) EXTENSIONS.set(type, ext);
+
 export function extensionOf(name: string, type?: string): string {
   const ext = rawExtension(name);
   if (ext) return ext;
+  const known = type ? EXTENSIONS.get(type.split(';')[0]?.trim().toLowerCase() ?? '') : undefined;
+  if (known) return known;
   const subtype = type?.split('/')[1]?.split(/[+;]/)[0]?.trim();
   return subtype && /^[a-z0-9.-]+$/i.test(subtype) ? subtype.toLowerCase() : 'bin';
 }

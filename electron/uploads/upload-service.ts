@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AccountState } from '../../shared/account';
 import { AppError } from '../../shared/app-error';
 import { describeError } from '../../shared/error-kinds';
+import { finishedNotification, hasIngestProblems, type RowsFacts } from '../../shared/upload-summary';
 import {
   uploadVisibilities,
   type AddUploadsResult,
@@ -26,6 +27,7 @@ import type { EmitEvent } from '../services';
 import { readJson, writeJsonAtomic } from '../storage/atomic-json';
 import { uploadDataset } from './dataset-upload';
 import { createFileRecord, defaultUploadRetry, uploadBytes, type UploadTiming } from './file-upload';
+import type { IngestTally } from './ingest';
 import { validatePaths } from './paths';
 import { isFinished, UploadQueue, type QueueRecord, type RunContext, type RunResult } from './queue';
 import { createQueueStore } from './queue-store';
@@ -107,6 +109,27 @@ const PreferencesSchema = z.object({
 const WEB_ONLY_REASON = 'This team only accepts uploads made on the Ouro website.';
 const READ_ONLY_REASON = 'You can only view this team, not add to it.';
 
+function rowsFacts(record: Readonly<QueueRecord>): RowsFacts {
+  return {
+    kind: record.kind,
+    name: record.name,
+    rowsTotal: record.rowsTotal,
+    rowsSent: record.rowsSent,
+    rowsInserted: record.rowsInserted,
+    rowsSkipped: record.rowsSkipped,
+    ignoredColumns: record.ignoredColumns,
+  };
+}
+
+function tallyOf(record: Readonly<QueueRecord>): IngestTally {
+  return {
+    rowsInserted: record.rowsInserted ?? 0,
+    rowsSkipped: record.rowsSkipped ?? 0,
+    ignoredColumns: record.ignoredColumns ?? [],
+    ingestNotes: record.ingestNotes ?? [],
+  };
+}
+
 export function isTabular(name: string): boolean {
   return /\.(csv|tsv)$/i.test(name);
 }
@@ -131,7 +154,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   let lastEmit = 0;
   let batch = new Set<string>();
   let lastFailed = -1;
-  let doneWhileAway = 0;
+  let doneWhileAway: { count: number; first: RowsFacts | null; problems: RowsFacts[] } = { count: 0, first: null, problems: [] };
   let notifyTimer: ReturnType<typeof setTimeout> | undefined;
 
   function publish(snapshot: UploadsSnapshot): void {
@@ -191,13 +214,21 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       void staging.remove(record.path).catch(() => {});
     }
     if (record.state === 'done' && hooks.notify && !(hooks.isWindowFocused?.() ?? true)) {
-      doneWhileAway++;
+      doneWhileAway.count++;
+      // Kept small: the first (for a lone upload's title) and the few with problems to name.
+      const facts = rowsFacts(record);
+      if (doneWhileAway.count === 1) doneWhileAway.first = facts;
+      if (hasIngestProblems(facts) && doneWhileAway.problems.length < 4) doneWhileAway.problems.push(facts);
       // Several finishing together make one notification, not a burst.
       notifyTimer ??= setTimeout(() => {
         notifyTimer = undefined;
-        const count = doneWhileAway;
-        doneWhileAway = 0;
-        hooks.notify?.(count === 1 ? `Uploaded ${record.name}` : `${count} uploads finished`, 'They are on Ouro now.');
+        const { count, first, problems } = doneWhileAway;
+        doneWhileAway = { count: 0, first: null, problems: [] };
+        // Placeholders stand in for the uneventful ones: only their number is shown.
+        const filler = { kind: 'file' as const, name: '' };
+        const done = count === 1 && first ? [first] : [...problems, ...Array.from({ length: Math.max(0, count - problems.length) }, () => filler)];
+        const note = finishedNotification(done);
+        hooks.notify?.(note.title, note.body);
       }, 500);
     }
     if (record.state === 'failed' && record.error) {
@@ -216,20 +247,30 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       if (!record.datasetId) await context.checkpoint({ datasetId });
       const result = await uploadDataset(
         client,
-        { path: record.path, name: record.name, visibility, orgId, teamId, datasetId },
+        {
+          path: record.path,
+          name: record.name,
+          visibility,
+          orgId,
+          teamId,
+          datasetId,
+          createdId: record.createdDatasetId,
+          rowsSent: record.rowsSent,
+          tally: record.rowsInserted === undefined ? undefined : tallyOf(record),
+        },
         {
           signal: context.signal,
           rows: (sent, total) => context.rows(sent, total),
-          checkpoint: (sent, total) => context.checkpoint({ rowsSent: sent, rowsTotal: total }),
+          checkpoint: (patch) => context.checkpoint(patch),
           processing: () => context.processing(),
         },
       );
       return { assetId: result.id, assetUrl: result.url };
     }
     const job = { path: record.path, name: record.name, size: info.size, visibility, orgId, teamId };
-    let storageId = record.storageId;
-    if (!storageId) {
-      storageId = await uploadBytes(
+    let stored = record.stored;
+    if (!stored) {
+      stored = await uploadBytes(
         client,
         job,
         {
@@ -240,11 +281,12 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         },
         timing,
       );
-      // Saved before the record is created: a crash from here on resumes at step 2, same id.
-      await context.checkpoint({ storageId });
+      // Saved before the record is created: a crash from here on resumes at step 2 with the same
+      // object, whose bucket and path the record must name.
+      await context.checkpoint({ stored });
     }
     context.processing();
-    const asset = await createFileRecord(client, job, storageId, context.signal);
+    const asset = await createFileRecord(client, job, stored, context.signal);
     return { assetId: asset.id, assetUrl: asset.url ?? undefined };
   }
 

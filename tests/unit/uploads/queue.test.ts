@@ -103,15 +103,16 @@ describe('UploadQueue', () => {
   it('persists on every state change and restores mid-flight items as queued, keeping resume points', async () => {
     const h = harness(1);
     h.add('a');
-    await h.job('a')?.context.checkpoint({ storageId: 'storage-1' });
+    const stored = { id: 'storage-1', bucket: 'files', path: 'user-1/0b1c.bin' };
+    await h.job('a')?.context.checkpoint({ stored });
     h.job('a')?.context.processing();
     const last = h.saved.at(-1) ?? [];
     // The resume point is saved (and awaited) the moment it exists.
-    expect(last[0]).toMatchObject({ storageId: 'storage-1' });
+    expect(last[0]).toMatchObject({ stored });
 
     const next = harness(1);
     next.queue.restore(last);
-    expect(next.job('a')?.record).toMatchObject({ state: 'uploading', storageId: 'storage-1' });
+    expect(next.job('a')?.record).toMatchObject({ state: 'uploading', stored });
   });
 
   it('dispose aborts running uploads but saves them as resumable, not cancelled', async () => {
