@@ -40,16 +40,25 @@ export function problemLine(item: RowsFacts): string {
   return [rowsOutcome(item), ignoredColumnsText(item)].filter((part): part is string => part !== null).join('; ');
 }
 
+/** What finished while the window was in the background: how many, and the few worth naming. */
+export interface FinishedBatch {
+  count: number;
+  /** The first to finish (names a lone upload). */
+  first: RowsFacts | null;
+  /** Uploads with skipped rows or ignored columns, up to four. */
+  problems: RowsFacts[];
+}
+
 /**
  * The notification for uploads that finished while the window was in the background. Uploads
  * with skipped rows or ignored columns are named with what happened, up to three of them.
  */
-export function finishedNotification(done: readonly RowsFacts[]): { title: string; body: string } {
-  const first = done[0];
-  const title = done.length === 1 && first ? `Uploaded ${first.name}` : `${done.length} uploads finished`;
-  const problems = done.filter(hasIngestProblems);
-  if (problems.length === 0) return { title, body: done.length === 1 ? 'It is on Ouro now.' : 'They are on Ouro now.' };
-  const lines = problems.slice(0, 3).map((item) => (done.length === 1 ? `${problemLine(item)}.` : `${item.name}: ${problemLine(item)}.`));
-  if (problems.length > 3) lines.push(`${problems.length - 3} more with skipped rows or ignored columns.`);
+export function finishedNotification(batch: FinishedBatch): { title: string; body: string } {
+  const single = batch.count === 1 ? batch.first : null;
+  const title = single ? `Uploaded ${single.name}` : `${batch.count} uploads finished`;
+  const { problems } = batch;
+  if (problems.length === 0) return { title, body: single ? 'It is on Ouro now.' : 'They are on Ouro now.' };
+  const lines = problems.slice(0, 3).map((item) => (single ? `${problemLine(item)}.` : `${item.name}: ${problemLine(item)}.`));
+  if (problems.length > 3) lines.push('More with skipped rows or ignored columns: see Uploads.');
   return { title, body: lines.join('\n') };
 }

@@ -9,7 +9,6 @@ import { z } from 'zod';
 import type { AccountState } from '../../shared/account';
 import { AppError } from '../../shared/app-error';
 import { describeError } from '../../shared/error-kinds';
-import { finishedNotification, hasIngestProblems, type RowsFacts } from '../../shared/upload-summary';
 import {
   uploadVisibilities,
   type AddUploadsResult,
@@ -27,6 +26,7 @@ import type { EmitEvent } from '../services';
 import { readJson, writeJsonAtomic } from '../storage/atomic-json';
 import { uploadDataset } from './dataset-upload';
 import { createFileRecord, defaultUploadRetry, uploadBytes, type UploadTiming } from './file-upload';
+import { createFinishNotifier } from './finish-notifier';
 import type { IngestTally } from './ingest';
 import { validatePaths } from './paths';
 import { isFinished, UploadQueue, type QueueRecord, type RunContext, type RunResult } from './queue';
@@ -109,18 +109,6 @@ const PreferencesSchema = z.object({
 const WEB_ONLY_REASON = 'This team only accepts uploads made on the Ouro website.';
 const READ_ONLY_REASON = 'You can only view this team, not add to it.';
 
-function rowsFacts(record: Readonly<QueueRecord>): RowsFacts {
-  return {
-    kind: record.kind,
-    name: record.name,
-    rowsTotal: record.rowsTotal,
-    rowsSent: record.rowsSent,
-    rowsInserted: record.rowsInserted,
-    rowsSkipped: record.rowsSkipped,
-    ignoredColumns: record.ignoredColumns,
-  };
-}
-
 function tallyOf(record: Readonly<QueueRecord>): IngestTally {
   return {
     rowsInserted: record.rowsInserted ?? 0,
@@ -154,8 +142,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   let lastEmit = 0;
   let batch = new Set<string>();
   let lastFailed = -1;
-  let doneWhileAway: { count: number; first: RowsFacts | null; problems: RowsFacts[] } = { count: 0, first: null, problems: [] };
-  let notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  const notifier = createFinishNotifier(hooks);
 
   function publish(snapshot: UploadsSnapshot): void {
     lastEmit = Date.now();
@@ -213,24 +200,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     if (record.staged && (record.state === 'done' || record.state === 'cancelled')) {
       void staging.remove(record.path).catch(() => {});
     }
-    if (record.state === 'done' && hooks.notify && !(hooks.isWindowFocused?.() ?? true)) {
-      doneWhileAway.count++;
-      // Kept small: the first (for a lone upload's title) and the few with problems to name.
-      const facts = rowsFacts(record);
-      if (doneWhileAway.count === 1) doneWhileAway.first = facts;
-      if (hasIngestProblems(facts) && doneWhileAway.problems.length < 4) doneWhileAway.problems.push(facts);
-      // Several finishing together make one notification, not a burst.
-      notifyTimer ??= setTimeout(() => {
-        notifyTimer = undefined;
-        const { count, first, problems } = doneWhileAway;
-        doneWhileAway = { count: 0, first: null, problems: [] };
-        // Placeholders stand in for the uneventful ones: only their number is shown.
-        const filler = { kind: 'file' as const, name: '' };
-        const done = count === 1 && first ? [first] : [...problems, ...Array.from({ length: Math.max(0, count - problems.length) }, () => filler)];
-        const note = finishedNotification(done);
-        hooks.notify?.(note.title, note.body);
-      }, 500);
-    }
+    if (record.state === 'done') notifier.done(record);
     if (record.state === 'failed' && record.error) {
       deps.log.info(`Upload of a file failed: ${describeError(record.error).title} (${record.error.kind})`);
     }
@@ -385,7 +355,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     async dispose() {
       if (progressTimer) clearTimeout(progressTimer);
       if (urgentTimer) clearTimeout(urgentTimer);
-      if (notifyTimer) clearTimeout(notifyTimer);
+      notifier.dispose();
       await queue.dispose();
     },
   };

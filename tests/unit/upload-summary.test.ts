@@ -20,10 +20,14 @@ describe('upload summary', () => {
   });
 
   it('the notification carries the skipped rows, for one upload or several', () => {
-    expect(finishedNotification([{ ...dataset, rowsInserted: 4870, rowsSkipped: 3 }])).toEqual({ title: 'Uploaded observations.csv', body: '4,870 of 4,873 rows added — 3 skipped.' });
-    expect(finishedNotification([{ kind: 'file', name: 'a.txt' }])).toEqual({ title: 'Uploaded a.txt', body: 'It is on Ouro now.' });
-    const several = finishedNotification([{ ...dataset, rowsInserted: 4873, ignoredColumns: ['extra'] }, { kind: 'file', name: 'b.txt' }]);
-    expect(several).toEqual({ title: '2 uploads finished', body: 'observations.csv: 4,873 rows added; 1 column ignored: extra.' });
-    expect(finishedNotification([{ kind: 'file', name: 'a' }, { kind: 'file', name: 'b' }]).body).toBe('They are on Ouro now.');
+    const skipped = { ...dataset, rowsInserted: 4870, rowsSkipped: 3 };
+    expect(finishedNotification({ count: 1, first: skipped, problems: [skipped] })).toEqual({ title: 'Uploaded observations.csv', body: '4,870 of 4,873 rows added — 3 skipped.' });
+    expect(finishedNotification({ count: 1, first: { kind: 'file', name: 'a.txt' }, problems: [] })).toEqual({ title: 'Uploaded a.txt', body: 'It is on Ouro now.' });
+    const ignored = { ...dataset, rowsInserted: 4873, ignoredColumns: ['extra'] };
+    expect(finishedNotification({ count: 2, first: ignored, problems: [ignored] })).toEqual({ title: '2 uploads finished', body: 'observations.csv: 4,873 rows added; 1 column ignored: extra.' });
+    expect(finishedNotification({ count: 2, first: { kind: 'file', name: 'a' }, problems: [] }).body).toBe('They are on Ouro now.');
+    const many = finishedNotification({ count: 9, first: skipped, problems: [skipped, skipped, skipped, skipped] });
+    expect(many.body.split('\n')).toHaveLength(4);
+    expect(many.body).toContain('see Uploads');
   });
 });

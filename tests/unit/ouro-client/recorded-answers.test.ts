@@ -15,6 +15,7 @@ import { DatasetCreateAnswerSchema } from '../../../electron/ouro/upload-models'
 import { readBatchAnswer } from '../../../electron/uploads/ingest';
 import { GetTokenBody, bodyRouteFor } from '../../stand-in/schemas';
 import { failure, json, setup } from './helpers';
+import { isObject, lostPaths } from '../../helpers/lost-paths';
 import type { OuroClient } from '../../../electron/ouro/client';
 
 const ROOT = path.resolve(import.meta.dirname, '../../fixtures/ouro');
@@ -36,24 +37,6 @@ function fixtureNames(): string[] {
 
 function load(name: string): Fixture {
   return JSON.parse(readFileSync(path.join(ROOT, `${name}.json`), 'utf8')) as Fixture;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Paths of `input` that `output` lost or changed. Extra keys in `output` are fine. */
-export function lostPaths(input: unknown, output: unknown, at = '$'): string[] {
-  if (Array.isArray(input)) {
-    if (!Array.isArray(output)) return [`${at} (array became ${JSON.stringify(output)?.slice(0, 40)})`];
-    const lost = input.flatMap((v, i) => lostPaths(v, output[i], `${at}[${i}]`));
-    return output.length === input.length ? lost : [...lost, `${at} (length ${input.length} → ${output.length})`];
-  }
-  if (isObject(input)) {
-    if (!isObject(output)) return [`${at} (object became ${JSON.stringify(output)?.slice(0, 40)})`];
-    return Object.keys(input).flatMap((key) => (key in output ? lostPaths(input[key], output[key], `${at}.${key}`) : [`${at}.${key}`]));
-  }
-  return Object.is(input, output) ? [] : [`${at} (${JSON.stringify(input)} → ${JSON.stringify(output)})`];
 }
 
 describe('lostPaths (the checker itself)', () => {
