@@ -74,6 +74,8 @@ export const OrganizationSchema = z.looseObject({
   source_policy: opt(z.string()), // any | web_only | api_only
   visibility: opt(z.string()),
   membership: opt(MembershipSchema),
+  /** Member count (ouro-api.md §7.3). */
+  size: opt(countNumber),
   created_at: opt(z.string()),
   last_updated: opt(z.string()),
 });
@@ -94,7 +96,11 @@ export const TeamSchema = z.looseObject({
   /** May be null on the team, meaning "inherit the organization's" (see `teams.list`). */
   source_policy: opt(z.string()),
   userMembership: opt(MembershipSchema),
-  memberCount: opt(z.number()),
+  memberCount: opt(countNumber),
+  /** Only with `include_members=true` (users-orgs/sdk-team-with-members). */
+  members: opt(
+    z.array(z.looseObject({ user_id: opt(z.string()), role: opt(z.string()), added_at: opt(z.string()), user: opt(ProfileSummarySchema) })),
+  ),
   created_at: opt(z.string()),
   last_updated: opt(z.string()),
 });

@@ -34,9 +34,16 @@ export interface UploadItem {
   bytesPerSecond: number | null;
   /** Estimated seconds left; null when unknown. */
   secondsLeft: number | null;
-  /** Datasets: rows sent out of the total (known once the file has been read). */
+  /** Datasets: rows Ouro acknowledged out of the total (known once the file has been read). */
   rowsSent?: number;
   rowsTotal?: number;
+  /** Datasets: rows Ouro said it added, and rows it skipped (never hidden behind "done"). */
+  rowsInserted?: number;
+  rowsSkipped?: number;
+  /** Datasets: columns Ouro ignored (not in the table). */
+  ignoredColumns?: string[];
+  /** Datasets: Ouro's own warning messages about the rows (a few, deduplicated). */
+  ingestNotes?: string[];
   error?: AppErrorData;
   /** A transient failure being retried by itself, e.g. "Retrying in 4 s (HTTP 503)". */
   note?: string;

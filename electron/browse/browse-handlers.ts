@@ -10,6 +10,7 @@ import { buildFilePreview } from './file-preview';
 import { recentRecords } from './recent-records';
 import { count, descriptionText, text, toAssetRow } from './rows';
 import { saveAssetDownload, type ChooseSavePath } from './save-download';
+import { createViewRecorder } from './view-records';
 
 export interface BrowseDeps {
   account: AccountService;
@@ -29,6 +30,7 @@ export function createFileHandlers(deps: BrowseDeps): FileHandlers {
   const files = recentRecords<OuroFile>(FILE_RECORD_TTL_MS);
   // The client outlives an account on the same server, so records go with the account.
   account.onSignedOut(() => files.clear());
+  const recordView = createViewRecorder(deps.log);
   const fileRecord = (id: string) => {
     const client = account.client();
     return files.get(client, id, () => client.files.get(id));
@@ -65,6 +67,8 @@ export function createFileHandlers(deps: BrowseDeps): FileHandlers {
 
     async 'files:get'({ id }) {
       const file = await fileRecord(id);
+      // Opening the details is a view (preview and download share the record but are not).
+      recordView(account.client(), id);
       const details: FileDetails = {
         ...toAssetRow(file),
         description: descriptionText(file.description),

@@ -5,9 +5,12 @@ import type { ConversationRow, MessageRow } from '../../shared/browse';
 import type { Conversation, Message } from '../../shared/ouro-models';
 import type { AccountService } from '../account/account-service';
 import type { Handlers } from '../ipc/handlers';
+import type { Logger } from '../log';
+import { createViewRecorder } from './view-records';
 
 export interface ConversationHandlerDeps {
   account: AccountService;
+  log: Logger;
 }
 
 export type ConversationHandlers = Pick<Handlers, 'conversations:list' | 'conversations:get' | 'conversations:messages'>;
@@ -74,6 +77,7 @@ export function toMessageRow(message: Message): MessageRow {
 }
 
 export function createConversationHandlers(deps: ConversationHandlerDeps): ConversationHandlers {
+  const recordView = createViewRecorder(deps.log);
   /** Who "me" is, to leave myself out of unnamed conversations' titles. */
   async function myUserId(): Promise<string | null> {
     const state = await deps.account.state();
@@ -90,6 +94,7 @@ export function createConversationHandlers(deps: ConversationHandlerDeps): Conve
     async 'conversations:get'({ id }) {
       const client = deps.account.client();
       const [conversation, me] = await Promise.all([client.conversations.get(id), myUserId()]);
+      recordView(client, id);
       return toConversationRow(conversation, me);
     },
 

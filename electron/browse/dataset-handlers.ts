@@ -10,6 +10,7 @@ import type { Logger } from '../log';
 import type { EmitEvent } from '../services';
 import { count, descriptionText, text, toAssetRow } from './rows';
 import { saveAssetDownload, type ChooseSavePath } from './save-download';
+import { createViewRecorder } from './view-records';
 
 export interface DatasetHandlerDeps {
   account: AccountService;
@@ -57,6 +58,7 @@ export function csvFileName(name: string | null | undefined): string {
 }
 
 export function createDatasetHandlers(deps: DatasetHandlerDeps): DatasetHandlers {
+  const recordView = createViewRecorder(deps.log);
   return {
     async 'datasets:get'({ id }) {
       const client = deps.account.client();
@@ -73,6 +75,7 @@ export function createDatasetHandlers(deps: DatasetHandlerDeps): DatasetHandlers
         return null;
       });
       const dataset = await record;
+      recordView(client, id);
       const columnsResult = await schema;
       let columns: DatasetColumnInfo[];
       if (columnsResult.ok) {

@@ -3,6 +3,7 @@
 // `net.fetch`, tests and the web host pass Node's fetch.
 import type { Profile, User } from '../../shared/ouro-models';
 import { realClock } from './abort';
+import { createAssets, type AssetsApi } from './assets';
 import { createConversations, type ConversationsApi } from './conversations';
 import { createDatasets, type DatasetsApi } from './datasets';
 import { createFiles, type FilesApi } from './files';
@@ -63,6 +64,7 @@ export interface OuroClient {
   organizations: OrganizationsApi;
   teams: TeamsApi;
   search: SearchApi;
+  assets: AssetsApi;
   files: FilesApi;
   datasets: DatasetsApi;
   conversations: ConversationsApi;
@@ -122,6 +124,7 @@ export function createOuroClient(options: OuroClientOptions): OuroClient {
     organizations,
     teams: createTeams(http, organizations),
     search: createSearch(http),
+    assets: createAssets(http),
     files: createFiles(http),
     datasets: createDatasets(http),
     conversations: createConversations(http),

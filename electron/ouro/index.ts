@@ -2,6 +2,7 @@
 export { createOuroClient, defaultTimeouts, type OuroClient, type VerifiedKey } from './client';
 export type { OuroClientOptions, Clock, OuroLogger, RetryOptions, TimeoutOptions, CallOptions } from './types';
 export type { SearchParams, SearchApi, FilterValue } from './search';
+export type { AssetsApi } from './assets';
 export type { FilesApi } from './files';
 export type { DownloadOptions, DownloadProgress, DownloadResult } from './download';
 export type { DatasetsApi, RowsPage, RowsParams } from './datasets';

@@ -1,5 +1,6 @@
 // A file's MIME type guessed from its extension (what ouro-py's mimetypes.guess_type does), and
-// its extension as Ouro stores it: lowercase, no dot, falling back to the MIME subtype, then `bin`.
+// its extension as Ouro stores it: lowercase, no dot, falling back to the MIME type's usual
+// extension (ouro-py's mimetypes.guess_extension), then `bin`.
 const TYPES: Record<string, string> = {
   txt: 'text/plain',
   md: 'text/markdown',
@@ -26,6 +27,7 @@ const TYPES: Record<string, string> = {
   py: 'text/x-python',
   ipynb: 'application/x-ipynb+json',
   parquet: 'application/vnd.apache.parquet',
+  bin: 'application/octet-stream',
 };
 
 function rawExtension(name: string): string {
@@ -38,9 +40,13 @@ export function contentTypeFor(name: string): string | null {
   return TYPES[rawExtension(name)] ?? null;
 }
 
+/** The usual extension for a MIME type (first listed wins: jpg before jpeg). */
+const EXTENSIONS = new Map<string, string>();
+for (const [ext, type] of Object.entries(TYPES)) if (!EXTENSIONS.has(type)) EXTENSIONS.set(type, ext);
+
 export function extensionOf(name: string, type?: string): string {
   const ext = rawExtension(name);
   if (ext) return ext;
-  const subtype = type?.split('/')[1]?.split(/[+;]/)[0]?.trim();
-  return subtype && /^[a-z0-9.-]+$/i.test(subtype) ? subtype.toLowerCase() : 'bin';
+  // Like mimetypes.guess_extension: a type's usual extension when it has one, else `bin`.
+  return (type ? EXTENSIONS.get(type.split(';')[0]?.trim().toLowerCase() ?? '') : undefined) ?? 'bin';
 }

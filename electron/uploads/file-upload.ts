@@ -1,8 +1,8 @@
 // One file through Ouro's three-step upload (ouro-api.md §4.3): the bytes (streamed, retried with
 // backoff on 429/5xx/network, re-streamed from the start each time), the server's metadata, then
-// the asset record under the storage id. That id is saved before the record is created, so a
-// retried or resumed create reuses it and a 409 means "already created", never a duplicate.
-import { z } from 'zod';
+// the asset record under the storage id, its metadata naming the stored object (id, name, bucket,
+// path). The stored object is saved before the record is created, so a retried or resumed create
+// reuses it and a 409 means "already created", never a duplicate.
 import { AppError, isAppError } from '../../shared/app-error';
 import { FileSchema, type OuroFile } from '../../shared/ouro-models';
 import type { AuthHeaders, OuroClient } from '../ouro/client';
@@ -14,6 +14,7 @@ import type { RetryOptions } from '../ouro/types';
 import { streamedPost } from './streamed-post';
 import { planUploadBody } from './upload-body';
 import { contentTypeFor, extensionOf } from './content-type';
+import { ExtractedMetadataSchema, StoredObjectSchema, type StoredObject } from '../ouro/upload-models';
 
 export interface UploadTiming {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
@@ -34,8 +35,6 @@ export interface FileJob {
   visibility: string;
   orgId?: string | undefined;
   teamId?: string | undefined;
-  /** Set once step 1 succeeded (possibly in an earlier run): steps 2–3 reuse it. */
-  storageId?: string | undefined;
 }
 
 export interface FileJobHooks {
@@ -45,9 +44,6 @@ export interface FileJobHooks {
   /** Step 1 retried after a transient failure (for the log and the item's note). */
   onRetry?(error: AppError, delayMs: number): void;
 }
-
-const StoredSchema = z.looseObject({ id: z.string().min(1), bucket: z.string().nullish(), path: z.string().nullish() });
-const MetadataSchema = z.looseObject({ metadata: z.record(z.string(), z.unknown()).nullish(), preview: z.unknown().optional() });
 
 /** 429, any 5xx, a dropped connection or a stalled transfer: worth re-sending the bytes. */
 export function isTransientUploadFailure(error: AppError): boolean {
@@ -71,8 +67,8 @@ function factsOf(status: number, headers: Record<string, string | string[] | und
   return facts;
 }
 
-/** Step 1: the bytes. Returns the storage object's id. */
-export async function uploadBytes(client: OuroClient, job: FileJob, hooks: FileJobHooks, timing: UploadTiming): Promise<string> {
+/** Step 1: the bytes. Returns where Ouro stored them: the object's id, bucket and path. */
+export async function uploadBytes(client: OuroClient, job: FileJob, hooks: FileJobHooks, timing: UploadTiming): Promise<StoredObject> {
   const plan = planUploadBody({ fileName: job.name, visibility: job.visibility, contentType: contentTypeFor(job.name) }, job.size);
   const url = buildUrl(client.auth.baseUrl, '/files/upload');
   let auth: AuthHeaders | undefined;
@@ -100,7 +96,8 @@ export async function uploadBytes(client: OuroClient, job: FileJob, hooks: FileJ
       retryAfterMs = facts.retryAfterMs;
       if (response.status >= 200 && response.status < 300) {
         const body = readEnvelope(response.text, facts);
-        return validate(StoredSchema, body['data'], 'data', facts).id;
+        const stored = validate(StoredObjectSchema, body['data'], 'data', facts);
+        return { id: stored.id.trim(), bucket: stored.bucket.trim(), path: stored.path.trim() };
       }
       throw httpError(response.text, facts);
     } catch (error) {
@@ -138,38 +135,72 @@ function scrubbed(error: AppError, secrets: readonly string[]): AppError {
   return message === error.message ? error : new AppError({ ...error.toData(), message }, { cause: error.cause });
 }
 
-/** The metadata ouro-py fills in when the server left it out (type, extension, size). */
-export function completeMetadata(server: Record<string, unknown>, job: FileJob, storageId: string): Record<string, unknown> {
-  const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
-  const type = str(server['type']) ?? str(server['mimeType']) ?? str(server['mime_type']) ?? contentTypeFor(job.name) ?? 'application/octet-stream';
-  const size = typeof server['size'] === 'number' ? server['size'] : typeof server['contentLength'] === 'number' ? server['contentLength'] : job.size;
-  const metadata: Record<string, unknown> = { ...server, id: storageId, type, mimeType: type, extension: str(server['extension']) ?? extensionOf(job.name, type), size };
+function nonBlank(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+function byteCount(value: unknown): number | undefined {
+  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** The storage basename: `<user_id>/<uuid>.cif` → `<uuid>.cif` (not the person's file name). */
+export function storageName(path: string): string {
+  return path.split('/').filter(Boolean).pop() ?? path;
+}
+
+/**
+ * The record's `metadata` as ouro-py builds it (`_build_file_metadata`): whatever
+ * `/files/{id}/metadata` extracted (possibly partial, never name/path/bucket), overlaid with the
+ * stored object's id, name, bucket and path, and type, mimeType, extension and size resolved with
+ * §4.3's fallbacks. Null values are left out, as ouro-py strips them.
+ */
+export function completeMetadata(server: Record<string, unknown>, job: Pick<FileJob, 'name' | 'size'>, stored: StoredObject): Record<string, unknown> {
+  const guess = contentTypeFor(job.name) ?? undefined;
+  const type = nonBlank(server['type']) ?? nonBlank(server['mimeType']) ?? nonBlank(server['mime_type']) ?? guess ?? 'application/octet-stream';
+  const metadata: Record<string, unknown> = {
+    ...server,
+    id: stored.id,
+    name: storageName(stored.path),
+    bucket: stored.bucket,
+    path: stored.path,
+    type,
+    mimeType: nonBlank(server['mimeType']) ?? nonBlank(server['mime_type']) ?? guess ?? type,
+    extension: nonBlank(server['extension'])?.replace(/^\./, '').toLowerCase() ?? extensionOf(job.name, type),
+    size: byteCount(server['size']) ?? byteCount(server['contentLength']) ?? job.size,
+  };
   for (const [key, value] of Object.entries(metadata)) if (value === null || value === undefined) delete metadata[key];
   return metadata;
 }
 
-/** Steps 2 and 3: the server's metadata, then the asset record under the storage id. */
-export async function createFileRecord(client: OuroClient, job: FileJob, storageId: string, signal: AbortSignal): Promise<OuroFile> {
-  const extracted = await client.http.data({ method: 'GET', path: pathOf`/files/${storageId}/metadata`, signal }, MetadataSchema);
-  const file: Record<string, unknown> = {
-    id: storageId,
-    name: job.name,
-    visibility: job.visibility,
-    source: 'api',
-    asset_type: 'file',
-    metadata: completeMetadata(extracted.metadata ?? {}, job, storageId),
-    attribution: { originality: 'original' },
-    ...(job.orgId ? { org_id: job.orgId } : {}),
-    ...(job.teamId ? { team_id: job.teamId } : {}),
-    ...(extracted.preview !== undefined && extracted.preview !== null ? { preview: extracted.preview } : {}),
+/** The `POST /files/create` body for a file whose bytes are stored (§4.3 step 3). */
+export function fileCreateBody(job: FileJob, stored: StoredObject, extracted: { metadata?: Record<string, unknown> | null; preview?: unknown }): { file: Record<string, unknown> } {
+  return {
+    file: {
+      id: stored.id,
+      name: job.name,
+      visibility: job.visibility,
+      source: 'api',
+      asset_type: 'file',
+      metadata: completeMetadata(extracted.metadata ?? {}, job, stored),
+      attribution: { originality: 'original' },
+      ...(job.orgId ? { org_id: job.orgId } : {}),
+      ...(job.teamId ? { team_id: job.teamId } : {}),
+      ...(extracted.preview !== undefined && extracted.preview !== null ? { preview: extracted.preview } : {}),
+    },
   };
+}
+
+/** Steps 2 and 3: the server's metadata, then the asset record under the storage id. */
+export async function createFileRecord(client: OuroClient, job: FileJob, stored: StoredObject, signal: AbortSignal): Promise<OuroFile> {
+  const extracted = await client.http.data({ method: 'GET', path: pathOf`/files/${stored.id}/metadata`, signal }, ExtractedMetadataSchema);
   try {
     // Safe to repeat: the id is fixed, so a repeat can only answer 409, never make a second asset.
-    return await client.http.data({ method: 'POST', path: '/files/create', body: { file }, idempotent: true, signal }, FileSchema);
+    return await client.http.data({ method: 'POST', path: '/files/create', body: fileCreateBody(job, stored, extracted), idempotent: true, signal }, FileSchema);
   } catch (error) {
     // An earlier attempt (or run) created it and we never saw the answer: the id is this upload's
     // own storage object, so whatever asset has it is ours.
-    if (isAppError(error) && error.kind === 'conflict') return client.files.get(storageId, { signal });
+    if (isAppError(error) && error.kind === 'conflict') return client.files.get(stored.id, { signal });
     throw error;
   }
 }

@@ -23,10 +23,17 @@ const RecordSchema = z.object({
   }),
   state: z.enum(uploadStates),
   createdAt: z.number(),
+  stored: z.object({ id: z.string().min(1), bucket: z.string().min(1), path: z.string().min(1) }).optional(),
+  /** Written before bucket and path were kept; such a record uploads its bytes again (see load). */
   storageId: z.string().optional(),
   datasetId: z.string().optional(),
+  createdDatasetId: z.string().optional(),
   rowsSent: z.number().optional(),
   rowsTotal: z.number().optional(),
+  rowsInserted: z.number().optional(),
+  rowsSkipped: z.number().optional(),
+  ignoredColumns: z.array(z.string()).max(100).optional(),
+  ingestNotes: z.array(z.string()).max(10).optional(),
   assetId: z.string().optional(),
   assetUrl: z.string().optional(),
   error: z
@@ -83,7 +90,9 @@ export function createQueueStore(dataDir: string, onError: (error: unknown) => v
   return {
     async load() {
       const saved = await readJson(file, FileSchema);
-      return (saved?.records ?? []) as QueueRecord[];
+      // A record from before bucket and path were kept has only the storage id: a file record
+      // needs all three, so its bytes go up again (the old object is never referenced).
+      return (saved?.records ?? []).map(({ storageId: _legacy, ...record }) => record as QueueRecord);
     },
     save(records) {
       next = records.map((r) => ({ ...r }));

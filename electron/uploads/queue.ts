@@ -7,6 +7,17 @@ import { AppError, isAppError } from '../../shared/app-error';
 import type { AppErrorData } from '../../shared/error-kinds';
 import type { UploadDestination, UploadItem, UploadState, UploadsSnapshot } from '../../shared/uploads';
 
+export interface StoredObjectRef {
+  id: string;
+  bucket: string;
+  path: string;
+}
+
+/** Fields a running upload saves as it goes (its resume point). */
+export type CheckpointPatch = Partial<
+  Pick<QueueRecord, 'stored' | 'datasetId' | 'createdDatasetId' | 'rowsSent' | 'rowsTotal' | 'rowsInserted' | 'rowsSkipped' | 'ignoredColumns' | 'ingestNotes'>
+>;
+
 /** One queued upload as saved to disk: the item plus what resuming it needs. */
 export interface QueueRecord {
   id: string;
@@ -19,12 +30,23 @@ export interface QueueRecord {
   destination: UploadDestination;
   state: UploadState;
   createdAt: number;
-  /** Step 1 done: the storage object's id (also the asset id), so a resume never re-uploads. */
-  storageId?: string | undefined;
+  /**
+   * Step 1 done: where `/files/upload` stored the bytes. The id is also the asset id; bucket and
+   * path go into the record's metadata. Saved so a resume never re-uploads or loses them.
+   */
+  stored?: StoredObjectRef | undefined;
   /** Datasets: the client-chosen dataset id, so a resumed create can only hit 409. */
   datasetId?: string | undefined;
+  /** Datasets: the id the create answered with, used for every later call. */
+  createdDatasetId?: string | undefined;
+  /** Rows Ouro acknowledged (added or skipped). */
   rowsSent?: number | undefined;
   rowsTotal?: number | undefined;
+  /** What Ouro's answers said about the rows acknowledged so far. */
+  rowsInserted?: number | undefined;
+  rowsSkipped?: number | undefined;
+  ignoredColumns?: string[] | undefined;
+  ingestNotes?: string[] | undefined;
   assetId?: string | undefined;
   assetUrl?: string | undefined;
   error?: AppErrorData | undefined;
@@ -34,8 +56,8 @@ export interface RunContext {
   signal: AbortSignal;
   progress(bytesSent: number): void;
   rows(sent: number, total: number | undefined): void;
-  /** Records a resume point (storage id, dataset id, rows sent) and waits until it is saved. */
-  checkpoint(patch: Partial<Pick<QueueRecord, 'storageId' | 'datasetId' | 'rowsSent' | 'rowsTotal'>>): Promise<void>;
+  /** Records a resume point (stored object, dataset ids, rows acknowledged) and waits until it is saved. */
+  checkpoint(patch: CheckpointPatch): Promise<void>;
   processing(): void;
   note(text: string | undefined): void;
 }
@@ -124,7 +146,12 @@ export class UploadQueue {
     // A cancelled dataset starts clean: its rows may be half sent under the old id.
     if (record.state === 'cancelled' && record.kind === 'dataset') {
       record.datasetId = undefined;
+      record.createdDatasetId = undefined;
       record.rowsSent = undefined;
+      record.rowsInserted = undefined;
+      record.rowsSkipped = undefined;
+      record.ignoredColumns = undefined;
+      record.ingestNotes = undefined;
     }
     record.state = 'queued';
     record.error = undefined;
@@ -220,6 +247,10 @@ export class UploadQueue {
     }
     if (record.rowsSent !== undefined) item.rowsSent = record.rowsSent;
     if (record.rowsTotal !== undefined) item.rowsTotal = record.rowsTotal;
+    if (record.rowsInserted !== undefined) item.rowsInserted = record.rowsInserted;
+    if (record.rowsSkipped) item.rowsSkipped = record.rowsSkipped;
+    if (record.ignoredColumns?.length) item.ignoredColumns = [...record.ignoredColumns];
+    if (record.ingestNotes?.length) item.ingestNotes = [...record.ingestNotes];
     if (record.error) item.error = record.error;
     if (live?.note) item.note = live.note;
     if (record.assetUrl) item.assetUrl = record.assetUrl;

@@ -26,6 +26,8 @@ import type { EmitEvent } from '../services';
 import { readJson, writeJsonAtomic } from '../storage/atomic-json';
 import { uploadDataset } from './dataset-upload';
 import { createFileRecord, defaultUploadRetry, uploadBytes, type UploadTiming } from './file-upload';
+import { createFinishNotifier } from './finish-notifier';
+import type { IngestTally } from './ingest';
 import { validatePaths } from './paths';
 import { isFinished, UploadQueue, type QueueRecord, type RunContext, type RunResult } from './queue';
 import { createQueueStore } from './queue-store';
@@ -107,6 +109,15 @@ const PreferencesSchema = z.object({
 const WEB_ONLY_REASON = 'This team only accepts uploads made on the Ouro website.';
 const READ_ONLY_REASON = 'You can only view this team, not add to it.';
 
+function tallyOf(record: Readonly<QueueRecord>): IngestTally {
+  return {
+    rowsInserted: record.rowsInserted ?? 0,
+    rowsSkipped: record.rowsSkipped ?? 0,
+    ignoredColumns: record.ignoredColumns ?? [],
+    ingestNotes: record.ingestNotes ?? [],
+  };
+}
+
 export function isTabular(name: string): boolean {
   return /\.(csv|tsv)$/i.test(name);
 }
@@ -131,8 +142,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   let lastEmit = 0;
   let batch = new Set<string>();
   let lastFailed = -1;
-  let doneWhileAway = 0;
-  let notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  const notifier = createFinishNotifier(hooks);
 
   function publish(snapshot: UploadsSnapshot): void {
     lastEmit = Date.now();
@@ -190,16 +200,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     if (record.staged && (record.state === 'done' || record.state === 'cancelled')) {
       void staging.remove(record.path).catch(() => {});
     }
-    if (record.state === 'done' && hooks.notify && !(hooks.isWindowFocused?.() ?? true)) {
-      doneWhileAway++;
-      // Several finishing together make one notification, not a burst.
-      notifyTimer ??= setTimeout(() => {
-        notifyTimer = undefined;
-        const count = doneWhileAway;
-        doneWhileAway = 0;
-        hooks.notify?.(count === 1 ? `Uploaded ${record.name}` : `${count} uploads finished`, 'They are on Ouro now.');
-      }, 500);
-    }
+    if (record.state === 'done') notifier.done(record);
     if (record.state === 'failed' && record.error) {
       deps.log.info(`Upload of a file failed: ${describeError(record.error).title} (${record.error.kind})`);
     }
@@ -216,20 +217,30 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       if (!record.datasetId) await context.checkpoint({ datasetId });
       const result = await uploadDataset(
         client,
-        { path: record.path, name: record.name, visibility, orgId, teamId, datasetId },
+        {
+          path: record.path,
+          name: record.name,
+          visibility,
+          orgId,
+          teamId,
+          datasetId,
+          createdId: record.createdDatasetId,
+          rowsSent: record.rowsSent,
+          tally: record.rowsInserted === undefined ? undefined : tallyOf(record),
+        },
         {
           signal: context.signal,
           rows: (sent, total) => context.rows(sent, total),
-          checkpoint: (sent, total) => context.checkpoint({ rowsSent: sent, rowsTotal: total }),
+          checkpoint: (patch) => context.checkpoint(patch),
           processing: () => context.processing(),
         },
       );
       return { assetId: result.id, assetUrl: result.url };
     }
     const job = { path: record.path, name: record.name, size: info.size, visibility, orgId, teamId };
-    let storageId = record.storageId;
-    if (!storageId) {
-      storageId = await uploadBytes(
+    let stored = record.stored;
+    if (!stored) {
+      stored = await uploadBytes(
         client,
         job,
         {
@@ -240,11 +251,12 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         },
         timing,
       );
-      // Saved before the record is created: a crash from here on resumes at step 2, same id.
-      await context.checkpoint({ storageId });
+      // Saved before the record is created: a crash from here on resumes at step 2 with the same
+      // object, whose bucket and path the record must name.
+      await context.checkpoint({ stored });
     }
     context.processing();
-    const asset = await createFileRecord(client, job, storageId, context.signal);
+    const asset = await createFileRecord(client, job, stored, context.signal);
     return { assetId: asset.id, assetUrl: asset.url ?? undefined };
   }
 
@@ -343,7 +355,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     async dispose() {
       if (progressTimer) clearTimeout(progressTimer);
       if (urgentTimer) clearTimeout(urgentTimer);
-      if (notifyTimer) clearTimeout(notifyTimer);
+      notifier.dispose();
       await queue.dispose();
     },
   };

@@ -109,7 +109,9 @@ test('a conversation opens at its newest messages and scrolling up loads older o
   // Someone posts HTML and a script link: it must show as text and stay inert.
   const ouro = createOuroClient({ baseUrl: standIn.url, fetch: globalThis.fetch, appVersion: 'e2e', getApiKey: () => standIn.apiKey });
   const hostile = 'Look: <script>window.__pwned = 1</script> <img src="x" onerror="window.__pwned = 2"> [click me](javascript:window.__pwned=3) ![tracking pixel](https://tracker.invalid/p.png)';
-  await ouro.http.data({ method: 'POST', path: `/conversations/${planning.id}/messages/create`, body: { message: { text: hostile } } }, MessageSchema);
+  // Posted the SDK's way (ouro-api.md §6.3): markdown converted first, then text plus its TipTap json.
+  const converted = await ouro.http.json({ method: 'POST', path: '/utilities/convert/from-markdown', body: { markdown: hostile } }, { envelope: false });
+  await ouro.http.data({ method: 'POST', path: `/conversations/${planning.id}/messages/create`, body: { message: { text: hostile, json: converted.body['json'] } } }, MessageSchema);
 
   const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
   await signInThroughUi(page, standIn.apiKey);

@@ -40,7 +40,7 @@ async function setup(options: { savePath?: string | null } = {}) {
       return options.savePath === undefined ? path.join(mkdtempSync(path.join(os.tmpdir(), 'ouro-export-')), suggested) : options.savePath;
     },
   });
-  const conversations = createConversationHandlers({ account: services.account });
+  const conversations = createConversationHandlers({ account: services.account, log });
   return { services, datasets, conversations, progress, asked };
 }
 

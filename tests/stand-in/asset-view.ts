@@ -121,6 +121,7 @@ export function assetRow(store: Store, asset: AssetRecord): Record<string, unkno
           bio: user.bio,
           actor_type: user.actor_type,
           is_agent: user.actor_type === 'agent',
+          plan_type: 'free',
         }
       : null,
     org_id: asset.org_id,
@@ -136,7 +137,12 @@ export function assetRow(store: Store, asset: AssetRecord): Record<string, unkno
     source: asset.source,
     license_id: asset.license_id,
     monetization: asset.monetization,
-    price: asset.price,
+    // Raw recordings (files/update-raw-2025-07) carry these, with integer zeros and nulls.
+    price: asset.price ?? 0,
+    cost_accounting: null,
+    cost_unit: null,
+    unit_cost: 0,
+    version: null,
     attribution: asset.attribution,
     ...(asset.summary !== undefined ? { summary: asset.summary } : {}),
     name_url_slug: nameSlug,

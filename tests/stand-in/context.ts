@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthService } from './auth';
 import { HttpError, payloadTooLarge, validationError } from './errors';
 import type { Store } from './store';
-import type { RequestLogEntry, StoredUpload } from './types';
+import type { FaultSpec, RequestLogEntry, StoredUpload } from './types';
 
 /** Long-lived services handlers may use (one instance per stand-in). */
 export interface StandInServices {
@@ -28,6 +28,8 @@ export interface RequestContext {
   body: BodyReader;
   entry: RequestLogEntry;
   services: StandInServices;
+  /** The fault matched for this request when it lets the handler answer (e.g. `skipRows`). */
+  fault?: FaultSpec | undefined;
 }
 
 export class BodyReader {
@@ -89,14 +91,6 @@ export function ok(ctx: RequestContext, data: unknown, extra: Record<string, unk
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `body[key]` must be an object, else a FastAPI-style 400. */
-export function requireObject(body: unknown, key: string): Record<string, unknown> {
-  if (!isRecord(body)) throw validationError([{ loc: ['body'], msg: 'Input should be a valid dictionary', type: 'dict_type' }]);
-  const value = body[key];
-  if (!isRecord(value)) throw validationError([{ loc: ['body', key], msg: 'field required', type: 'missing' }]);
-  return value;
 }
 
 /** Parses an optional non-negative integer query parameter. */

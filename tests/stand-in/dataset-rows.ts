@@ -50,9 +50,10 @@ export function pageRows(backing: DatasetBacking, offset: number, limit: number)
   return out;
 }
 
+/** Postgres type names as recorded answers show them (schema-2025-02: integer, text, real). */
 const PG_TYPE: Record<ColumnType, string> = {
-  integer: 'bigint',
-  real: 'double precision',
+  integer: 'integer',
+  real: 'real',
   text: 'text',
   timestamp: 'timestamp with time zone',
   boolean: 'boolean',

@@ -14,6 +14,7 @@ export const faultSpecSchema = z.object({
   retryAfter: z.string().optional(),
   latencyMs: z.number().nonnegative().optional(),
   reset: z.enum(['immediately', 'mid-body']).optional(),
+  skipRows: z.number().int().positive().optional(),
   envelopeError: z
     .object({
       status: z.union([z.number(), z.string()]).optional(),
@@ -78,6 +79,10 @@ export class Faults implements FaultController {
 
 function matches(spec: FaultSpec, method: string, path: string): boolean {
   if (spec.method && spec.method.toUpperCase() !== method.toUpperCase()) return false;
-  if (spec.path.endsWith('*')) return path.startsWith(spec.path.slice(0, -1));
-  return spec.path === path;
+  const prefix = spec.path.endsWith('*');
+  const body = prefix ? spec.path.slice(0, -1) : spec.path;
+  if (!body.includes('*')) return prefix ? path.startsWith(body) : path === body;
+  // An inner '*' is one path segment: '/datasets/*/data'.
+  const pattern = body.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+');
+  return new RegExp(`^${pattern}${prefix ? '' : '$'}`).test(path);
 }

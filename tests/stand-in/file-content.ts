@@ -32,10 +32,15 @@ const MIME_BY_EXTENSION: Record<string, string> = {
   bin: 'application/octet-stream',
 };
 
-export function extensionOf(fileName: string): string {
+/** The name's extension, lowercase without the dot; '' when it has none. */
+export function rawExtension(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
-  if (dot <= 0 || dot === fileName.length - 1) return 'bin';
+  if (dot <= 0 || dot === fileName.length - 1) return '';
   return fileName.slice(dot + 1).toLowerCase();
+}
+
+export function extensionOf(fileName: string): string {
+  return rawExtension(fileName) || 'bin';
 }
 
 export function mimeForExtension(extension: string): string {

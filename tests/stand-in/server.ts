@@ -118,6 +118,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 
   try {
     const fault = faults.take(method, path);
+    ctx.fault = fault ?? undefined;
     if (fault && (await applyFault(ctx, fault))) return;
 
     const limit = services.config.bodyLimitBytes;

@@ -19,7 +19,11 @@ export interface StandInOptions {
 export interface FaultSpec {
   /** HTTP method to match (case-insensitive); default any. */
   method?: string;
-  /** Exact URL path ('/user') or a prefix ending in '*' ('/files/*'); query is ignored. */
+  /**
+   * Exact URL path ('/user') or a prefix ending in '*' ('/files/*'); a '*' anywhere else stands
+   * for one path segment, e.g. any dataset's rows: `/datasets/{*}/data` written without braces.
+   * The query is ignored.
+   */
   path: string;
   /** How many matching requests it applies to; default 1. */
   times?: number;
@@ -34,6 +38,12 @@ export interface FaultSpec {
   latencyMs?: number;
   /** Destroy the socket before any response, or after headers + part of the body. */
   reset?: 'immediately' | 'mid-body';
+  /**
+   * Row writes (`POST /datasets/{id}/data`, or a create carrying rows): the last this-many rows of
+   * the batch are not stored and the answer reports them as skipped with a warning, the way Ouro
+   * reports rows its reference checks refuse.
+   */
+  skipRows?: number;
   /** Answer HTTP 200 with `{data: null, error: {...}}` (legacy envelope error). */
   envelopeError?: { status?: number | string; statusCode?: number | string; message: string };
 }
@@ -76,6 +86,9 @@ export interface StoredUpload {
   sha256: string;
   /** Absolute path of the stored bytes on disk. */
   path: string;
+  /** What `POST /files/upload` answered: the bucket and storage path a file record must name. */
+  bucket: string;
+  storagePath: string;
   createdAt: string;
 }
 

@@ -1,7 +1,9 @@
 // The "Uploads" region: every queued upload with its state, progress (bytes or rows), speed and
-// time left, its error's friendly text, and the actions on it (cancel, retry, open in Ouro).
+// time left, rows Ouro skipped or columns it ignored (with details), its error's friendly text,
+// and the actions on it (cancel, retry, open in Ouro).
 import { formatBytes } from '../../../shared/format-bytes';
 import { describeError } from '../../../shared/error-kinds';
+import { hasIngestProblems, ignoredColumnsText, rowsOutcome } from '../../../shared/upload-summary';
 import type { AddUploadsResult, UploadItem, UploadsSnapshot } from '../../../shared/uploads';
 import { call } from '../ouro';
 import { useUploadAction } from './queries';
@@ -29,8 +31,13 @@ function percentOf(item: UploadItem): number {
 }
 
 function detail(item: UploadItem): string {
+  if (item.kind === 'dataset' && item.state === 'done') {
+    const outcome = [rowsOutcome(item), ignoredColumnsText(item)].filter(Boolean).join(' · ');
+    if (outcome) return outcome;
+  }
   if (item.kind === 'dataset' && item.rowsTotal !== undefined && item.state !== 'done') {
-    return `${(item.rowsSent ?? 0).toLocaleString()} of ${item.rowsTotal.toLocaleString()} rows`;
+    const skipped = item.rowsSkipped ? ` · ${item.rowsSkipped.toLocaleString()} skipped` : '';
+    return `${(item.rowsSent ?? 0).toLocaleString()} of ${item.rowsTotal.toLocaleString()} rows${skipped}`;
   }
   if (item.state === 'uploading') {
     const parts = [`${formatBytes(item.bytesSent)} of ${formatBytes(item.size)}`];
@@ -41,17 +48,43 @@ function detail(item: UploadItem): string {
   return formatBytes(item.size);
 }
 
+/** What Ouro did with the rows, spelled out: opened from the row of a dataset it did not take whole. */
+function IngestDetails({ item }: { item: UploadItem }) {
+  const skipped = item.rowsSkipped ?? 0;
+  const ignored = item.ignoredColumns ?? [];
+  const notes = item.ingestNotes ?? [];
+  if (skipped === 0 && ignored.length === 0 && notes.length === 0) return null;
+  return (
+    <details className="upload-ingest">
+      <summary aria-label={`Details of ${item.name}`}>Details</summary>
+      <ul>
+        {skipped > 0 && (
+          <li>
+            Ouro skipped {skipped.toLocaleString()} {skipped === 1 ? 'row' : 'rows'} of {Math.max(item.rowsTotal ?? 0, (item.rowsInserted ?? 0) + skipped).toLocaleString()}:{' '}
+            {skipped === 1 ? 'it is' : 'they are'} not in the dataset.
+          </li>
+        )}
+        {ignored.length > 0 && <li>Columns Ouro ignored because the table has no such column: {ignored.join(', ')}.</li>}
+        {notes.map((note) => (
+          <li key={note}>Ouro said: “{note}”</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function UploadRow({ item }: { item: UploadItem }) {
   const action = useUploadAction();
   const active = item.state === 'queued' || item.state === 'uploading' || item.state === 'processing';
   const friendly = item.error ? describeError(item.error) : null;
   const percent = percentOf(item);
+  const partial = item.state === 'done' && hasIngestProblems(item);
   return (
-    <li className={`upload-item upload-${item.state}`} data-testid="upload-item">
+    <li className={`upload-item upload-${item.state}${partial ? ' upload-partial' : ''}`} data-testid="upload-item">
       <div className="upload-line">
         <span className="upload-name">{item.name}</span>
         {item.kind === 'dataset' && <span className="upload-kind">dataset</span>}
-        <span className="upload-state">{STATE_LABELS[item.state]}</span>
+        <span className="upload-state">{partial ? 'Uploaded with warnings' : STATE_LABELS[item.state]}</span>
       </div>
       {(active || item.state === 'done') && (
         <div
@@ -70,6 +103,7 @@ function UploadRow({ item }: { item: UploadItem }) {
         {detail(item)}
         {item.note && active && <span className="upload-note"> · {item.note}</span>}
       </div>
+      <IngestDetails item={item} />
       {friendly && (
         <div className="upload-error" role="note">
           <strong>{friendly.title}</strong> {friendly.message}

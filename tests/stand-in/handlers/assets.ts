@@ -3,12 +3,14 @@
 // `/files/{id}/data` hands out.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { z } from 'zod';
 import { ok, sendJson, type RequestContext } from '../context';
 import { assetNotFound, validationError } from '../errors';
 import { contentSize, mimeForExtension, openContent } from '../file-content';
 import { csvChunks } from '../dataset-rows';
 import type { AssetRecord } from '../model';
 import type { Route } from '../router';
+import { AssetViewBody, DownloadBody, parseBody } from '../schemas';
 
 function visible(ctx: RequestContext): AssetRecord {
   const id = ctx.params.id ?? '';
@@ -33,9 +35,27 @@ async function stream(ctx: RequestContext, source: Readable, headers: Record<str
   }
 }
 
+/** An optional JSON body: empty is `{}`, anything else must match `schema`. */
+async function optionalBody<S extends z.ZodType>(ctx: RequestContext, schema: S): Promise<z.output<S>> {
+  const parts: Buffer[] = [];
+  for await (const chunk of ctx.body.chunks()) parts.push(chunk);
+  const text = Buffer.concat(parts).toString('utf8');
+  if (!text.trim()) return parseBody(schema, {});
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw validationError([{ loc: ['body', 0], msg: `JSON decode error: ${(err as Error).message}`, type: 'json_invalid' }]);
+  }
+  return parseBody(schema, value);
+}
+
 async function download(ctx: RequestContext): Promise<void> {
-  await ctx.body.drain();
+  const body = await optionalBody(ctx, DownloadBody);
   const asset = visible(ctx);
+  if (body.asset_type && body.asset_type !== asset.asset_type) {
+    throw validationError([{ loc: ['body', 'asset_type'], msg: `Asset ${asset.id} is a ${asset.asset_type}, not a ${body.asset_type}`, type: 'value_error' }]);
+  }
   const { store } = ctx.services;
   asset.downloads += 1;
   if (asset.asset_type === 'file') {
@@ -77,9 +97,13 @@ function assetType(ctx: RequestContext): void {
   ok(ctx, { asset_type: visible(ctx).asset_type });
 }
 
+/** `POST /assets/{id}/view`: the SDK's body, its pathname naming this asset (§3.3). */
 async function view(ctx: RequestContext): Promise<void> {
-  await ctx.body.drain();
+  const body = parseBody(AssetViewBody, await ctx.body.json());
   const asset = visible(ctx);
+  if (body.pathname !== `/assets/${asset.id}`) {
+    throw validationError([{ loc: ['body', 'pathname'], msg: `pathname should be /assets/${asset.id}`, type: 'value_error' }]);
+  }
   asset.views += 1;
   ok(ctx, null);
 }

@@ -3,11 +3,11 @@
 // edit, plus the markdown → TipTap converter used before sending.
 import { randomUUID } from 'node:crypto';
 import { assetRow, profileOf } from '../asset-view';
-import { intParam, isRecord, ok, requireObject, sendJson, type RequestContext } from '../context';
+import { intParam, ok, sendJson, type RequestContext } from '../context';
 import { assetNotFound, conflict, validationError, HttpError } from '../errors';
 import { markdownToDoc } from '../markdown';
+import { ConversationCreateBody, ConversationUpdateBody, FromMarkdownBody, MessageCreateBody, MessagePatchBody, parseBody } from '../schemas';
 import type { AssetRecord, ConversationBacking, MessageRecord } from '../model';
-import { UUID_RE } from '../prng';
 import type { Route } from '../router';
 import { GLOBAL_ID } from '../store';
 
@@ -65,28 +65,27 @@ function retrieve(ctx: RequestContext): void {
 
 async function create(ctx: RequestContext): Promise<void> {
   const { store } = ctx.services;
-  const body = requireObject(await ctx.body.json(), 'conversation');
-  const meta = isRecord(body.metadata) ? body.metadata : {};
-  const requested = Array.isArray(meta.members) ? meta.members : [];
+  const { conversation: body } = parseBody(ConversationCreateBody, await ctx.body.json());
+  const meta = body.metadata;
   const members = new Set<string>([ctx.userId]);
-  for (const m of requested) {
-    if (typeof m !== 'string' || !store.users.has(m)) {
-      throw validationError([{ loc: ['body', 'conversation', 'metadata', 'members'], msg: `Unknown user ${String(m)}`, type: 'value_error' }]);
+  for (const m of meta.members) {
+    if (!store.users.has(m)) {
+      throw validationError([{ loc: ['body', 'conversation', 'metadata', 'members'], msg: `Unknown user ${m}`, type: 'value_error' }]);
     }
     members.add(m);
   }
-  const id = typeof body.id === 'string' && UUID_RE.test(body.id) ? body.id.toLowerCase() : randomUUID();
+  const id = body.id?.toLowerCase() ?? randomUUID();
   if (store.assets.has(id)) throw conflict(`Asset ${id} already exists`);
   const now = timestampAfter(undefined);
   const asset: AssetRecord = {
     id,
     asset_type: 'conversation',
-    name: typeof body.name === 'string' ? body.name : null,
+    name: body.name ?? null,
     description: null,
     visibility: 'private',
     user_id: ctx.userId,
-    org_id: typeof body.org_id === 'string' ? body.org_id : GLOBAL_ID,
-    team_id: typeof body.team_id === 'string' ? body.team_id : GLOBAL_ID,
+    org_id: body.org_id ?? GLOBAL_ID,
+    team_id: body.team_id ?? GLOBAL_ID,
     parent_id: null,
     created_at: now,
     last_updated: now,
@@ -97,8 +96,8 @@ async function create(ctx: RequestContext): Promise<void> {
     license_id: null,
     monetization: 'none',
     price: null,
-    attribution: isRecord(body.attribution) ? body.attribution : { originality: 'original' },
-    summary: typeof body.summary === 'string' ? body.summary : null,
+    attribution: body.attribution ?? { originality: 'original' },
+    summary: body.summary ?? null,
     views: 0,
     downloads: 0,
   };
@@ -110,13 +109,12 @@ async function create(ctx: RequestContext): Promise<void> {
 
 async function update(ctx: RequestContext): Promise<void> {
   const { asset, conv } = conversationOf(ctx);
-  const body = requireObject(await ctx.body.json(), 'conversation');
-  if (body.name === null || typeof body.name === 'string') asset.name = body.name;
-  if (body.summary === null || typeof body.summary === 'string') asset.summary = body.summary;
-  if (isRecord(body.metadata)) {
+  const { conversation: body } = parseBody(ConversationUpdateBody, await ctx.body.json());
+  if (body.name !== undefined) asset.name = body.name;
+  if (body.summary !== undefined) asset.summary = body.summary;
+  if (body.metadata) {
     asset.metadata = { ...(asset.metadata ?? {}), ...body.metadata };
-    const members = body.metadata.members;
-    if (Array.isArray(members)) conv.members = members.filter((m): m is string => typeof m === 'string');
+    if (body.metadata.members) conv.members = [...body.metadata.members];
   }
   asset.last_updated = timestampAfter(asset.last_updated);
   ctx.services.store.indexAsset(asset);
@@ -157,31 +155,24 @@ function messages(ctx: RequestContext): void {
 
 async function createMessage(ctx: RequestContext): Promise<void> {
   const { asset, conv } = conversationOf(ctx);
-  const body = requireObject(await ctx.body.json(), 'message');
-  const text = typeof body.text === 'string' ? body.text : '';
-  if (!text && body.json === undefined) {
-    throw validationError([{ loc: ['body', 'message', 'text'], msg: 'field required', type: 'missing' }]);
-  }
-  let id: string = randomUUID();
-  if (body.id !== undefined) {
-    if (typeof body.id !== 'string' || !UUID_RE.test(body.id)) throw validationError([{ loc: ['body', 'message', 'id'], msg: 'Input should be a valid UUID', type: 'uuid_parsing' }]);
-    id = body.id.toLowerCase();
-    if (conv.messages.some((m) => m.id === id)) throw conflict(`Message ${id} already exists`);
-  }
+  const { message: body } = parseBody(MessageCreateBody, await ctx.body.json());
+  const text = body.text;
+  const id = body.id?.toLowerCase() ?? randomUUID();
+  if (conv.messages.some((m) => m.id === id)) throw conflict(`Message ${id} already exists`);
   const last = conv.messages.at(-1);
   const createdAt = timestampAfter(last?.created_at);
-  const type = body.type === 'reasoning' || body.type === 'tool_call' ? body.type : 'message';
+  const type = body.type ?? 'message';
   const message: MessageRecord = {
     id,
     conversation_id: asset.id,
-    turn_id: typeof body.turn_id === 'string' ? body.turn_id : randomUUID(),
-    seq: typeof body.seq === 'number' ? body.seq : 0,
+    turn_id: body.turn_id ?? randomUUID(),
+    seq: body.seq ?? 0,
     user_id: ctx.userId,
     type,
     text,
-    json: body.json ?? markdownToDoc(text),
+    json: body.json,
     viewers: [ctx.userId],
-    metadata: isRecord(body.metadata) ? body.metadata : null,
+    metadata: body.metadata ?? null,
     created_at: createdAt,
     last_updated: createdAt,
   };
@@ -193,22 +184,21 @@ async function createMessage(ctx: RequestContext): Promise<void> {
 
 async function editMessage(ctx: RequestContext): Promise<void> {
   const { conv } = conversationOf(ctx);
-  const body = requireObject(await ctx.body.json(), 'message');
+  const { message: body } = parseBody(MessagePatchBody, await ctx.body.json());
   const message = conv.messages.find((m) => m.id === ctx.params.messageId);
   if (!message) throw new HttpError(404, { data: null, error: { name: 'HttpError', message: `Message ${ctx.params.messageId ?? ''} not found`, status: 404, code: 'message_not_found' } });
   if (message.user_id !== ctx.userId) throw new HttpError(403, { data: null, error: { name: 'HttpError', message: 'You can only edit your own messages', status: 403, code: 'update_forbidden' } });
-  if (typeof body.text === 'string') {
+  if (body.text !== undefined) {
     message.text = body.text;
     message.json = body.json ?? markdownToDoc(body.text);
   }
+  if (body.metadata !== undefined) message.metadata = body.metadata;
   message.last_updated = new Date().toISOString().replace('Z', '+00:00');
   ok(ctx, messageJson(ctx, message));
 }
 
 async function fromMarkdown(ctx: RequestContext): Promise<void> {
-  const body = await ctx.body.json();
-  const markdown = isRecord(body) ? body.markdown : undefined;
-  if (typeof markdown !== 'string') throw validationError([{ loc: ['body', 'markdown'], msg: 'field required', type: 'missing' }]);
+  const { markdown } = parseBody(FromMarkdownBody, await ctx.body.json());
   // Not enveloped, like the real endpoint.
   sendJson(ctx.res, 200, { json: markdownToDoc(markdown), markdown: markdown.trim() });
 }

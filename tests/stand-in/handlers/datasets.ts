@@ -2,14 +2,14 @@
 // from schema with atomic row ingest, row append/overwrite/upsert, update and delete.
 import { randomUUID } from 'node:crypto';
 import { assetRow } from '../asset-view';
-import { intParam, isRecord, ok, requireObject, type RequestContext } from '../context';
+import { intParam, isRecord, ok, type RequestContext } from '../context';
 import { assetNotFound, forbidden, conflict, validationError } from '../errors';
 import { columnDescriptors, columnsFromDdl, pageRows, rowCount } from '../dataset-rows';
-import { VISIBILITIES, type AssetRecord, type ColumnDef, type DatasetBacking, type Row, type Visibility } from '../model';
-import { UUID_RE } from '../prng';
+import type { AssetRecord, ColumnDef, DatasetBacking, Row } from '../model';
 import type { Route } from '../router';
 import { GLOBAL_ID } from '../store';
-import { deleteAsset, parseDescription, parseName, resolvePlacement } from './files';
+import { deleteAsset, resolvePlacement } from './files';
+import { DatasetCreateBody, DatasetRowsBody, DatasetUpdateBody, parseBody } from '../schemas';
 
 function nowIso(): string {
   return new Date().toISOString().replace('Z', '+00:00');
@@ -49,15 +49,13 @@ function rows(ctx: RequestContext): void {
   ok(ctx, page, { pagination: { hasMore: offset + page.length < rowCount(backing), offset, limit } });
 }
 
-/** Validates incoming rows; keeps known columns, counts ignored ones for the ingest warning. */
-function ingest(columns: ColumnDef[], raw: unknown, loc: string[]): { accepted: Row[]; ignored: Map<string, number> } {
-  if (!Array.isArray(raw)) throw validationError([{ loc, msg: 'Input should be a valid list', type: 'list_type' }]);
+/** Keeps known columns (counting ignored ones for the ingest warning) and checks enum values. */
+function ingest(columns: ColumnDef[], raw: readonly Row[], loc: (string | number)[]): { accepted: Row[]; ignored: Map<string, number> } {
   const names = new Set(columns.map((c) => c.name));
   const enums = new Map(columns.filter((c) => c.type === 'enum').map((c) => [c.name, new Set(c.enumValues ?? [])]));
   const ignored = new Map<string, number>();
   const accepted: Row[] = [];
   raw.forEach((row, index) => {
-    if (!isRecord(row)) throw validationError([{ loc: [...loc, index], msg: 'Input should be a valid dictionary', type: 'dict_type' }]);
     const clean: Row = {};
     for (const [key, value] of Object.entries(row)) {
       if (!names.has(key)) {
@@ -76,12 +74,32 @@ function ingest(columns: ColumnDef[], raw: unknown, loc: string[]): { accepted: 
   return { accepted, ignored };
 }
 
-function ignoredWarning(ignored: Map<string, number>): Record<string, unknown> {
-  if (!ignored.size) return {};
+/**
+ * The `skipRows` fault: the last rows of the batch are not stored, as when Ouro's reference
+ * checks fail (sdk-create-partial-ingest-warning). Returns the rows kept and the warning.
+ */
+function skipFault(ctx: RequestContext, rows: Row[]): { kept: Row[]; skipped: number; warning: Record<string, unknown> | null } {
+  const skipped = Math.min(rows.length, ctx.fault?.skipRows ?? 0);
+  if (skipped === 0) return { kept: rows, skipped: 0, warning: null };
+  return {
+    kept: rows.slice(0, rows.length - skipped),
+    skipped,
+    warning: {
+      message: `${skipped} rows were skipped because a reference value was missing.`,
+      rows: rows.slice(rows.length - skipped).slice(0, 10),
+      refs: { missing_count: skipped, type_mismatch_count: 0, malformed_count: 0, skipped_row_count: skipped, columns: [] },
+    },
+  };
+}
+
+function ingestWarning(ignored: Map<string, number>, skipWarning: Record<string, unknown> | null): Record<string, unknown> {
+  if (!ignored.size && !skipWarning) return {};
+  const parts = [skipWarning?.message, ignored.size ? `Ignored ${ignored.size} unknown column(s)` : null].filter(Boolean);
   return {
     warning: {
-      message: `Ignored ${ignored.size} unknown column(s)`,
-      ignored_columns: [...ignored.entries()].map(([column, count]) => ({ column, count })),
+      ...(skipWarning ?? {}),
+      message: parts.join(' '),
+      ...(ignored.size ? { ignored_columns: [...ignored.entries()].map(([column, count]) => ({ column, count })) } : {}),
     },
   };
 }
@@ -98,42 +116,30 @@ function parseEnumColumns(value: unknown): Record<string, string[]> {
 
 async function createFromSchema(ctx: RequestContext): Promise<void> {
   const { store } = ctx.services;
-  const ds = requireObject(await ctx.body.json(), 'dataset');
-  const name = parseName(ds.name, ['body', 'dataset', 'name'], true);
-  const meta = isRecord(ds.metadata) ? ds.metadata : {};
-  const ddl = typeof ds.schema === 'string' ? ds.schema : '';
-  let columnNames: string[] | null = null;
-  if (Array.isArray(meta.columns) && meta.columns.every((c) => typeof c === 'string')) columnNames = meta.columns as string[];
-  else if (ddl) columnNames = [...ddl.matchAll(/"([^"]+)"\s+[A-Za-z]/g)].map((m) => m[1] ?? '').filter(Boolean);
-  if (!columnNames || columnNames.length === 0) {
-    throw validationError([{ loc: ['body', 'dataset', 'metadata', 'columns'], msg: 'field required (list of column names)', type: 'missing' }]);
-  }
-  const visibilityRaw = ds.visibility ?? 'private';
-  if (typeof visibilityRaw !== 'string' || !(VISIBILITIES as readonly string[]).includes(visibilityRaw)) {
-    throw validationError([{ loc: ['body', 'dataset', 'visibility'], msg: 'Input should be a valid visibility', type: 'enum' }]);
-  }
-  let id: string = randomUUID();
-  if (typeof ds.id === 'string') {
-    if (!UUID_RE.test(ds.id)) throw validationError([{ loc: ['body', 'dataset', 'id'], msg: 'Input should be a valid UUID', type: 'uuid_parsing' }]);
-    id = ds.id.toLowerCase();
-  }
+  const { dataset: ds } = parseBody(DatasetCreateBody, await ctx.body.json());
+  const id = ds.id?.toLowerCase() ?? randomUUID();
   if (store.assets.has(id)) throw conflict(`Asset ${id} already exists`);
-  const source = ds.source === 'web' ? 'web' : 'api';
+  const source = ds.source ?? 'web';
   const team = resolvePlacement(store, ctx.userId, ds, source);
-  const enumColumns = { ...parseEnumColumns(meta.enum_columns), ...parseEnumColumns(ds.enum_columns) };
-  const columns = columnsFromDdl(ddl, columnNames, enumColumns);
+  const enumColumns = { ...parseEnumColumns(ds.metadata.enum_columns), ...parseEnumColumns(ds.enum_columns) };
+  const columnNames = ds.metadata.columns;
+  const columns = columnsFromDdl(ds.schema, columnNames, enumColumns);
   const backing: DatasetBacking = { columns, generated: null, rows: [] };
-  let ingestResult: { accepted: Row[]; ignored: Map<string, number> } | null = null;
-  if (ds.rows !== undefined && ds.rows !== null) ingestResult = ingest(columns, ds.rows, ['body', 'dataset', 'rows']);
-  if (ingestResult) backing.rows.push(...ingestResult.accepted);
+  let ingested: { accepted: Row[]; ignored: Map<string, number>; skipped: number; warning: Record<string, unknown> | null } | null = null;
+  if (ds.rows) {
+    const { accepted, ignored } = ingest(columns, ds.rows, ['body', 'dataset', 'rows']);
+    const { kept, skipped, warning } = skipFault(ctx, accepted);
+    ingested = { accepted: kept, ignored, skipped, warning };
+    backing.rows.push(...kept);
+  }
   const now = nowIso();
-  let visibility = visibilityRaw as Visibility;
+  let visibility = ds.visibility ?? 'public';
   if (visibility === 'organization' && team.org_id === GLOBAL_ID) visibility = 'public';
   const asset: AssetRecord = {
     id,
     asset_type: 'dataset',
-    name,
-    description: parseDescription(ds.description),
+    name: ds.name,
+    description: ds.description ? { json: ds.description.json, text: ds.description.text } : null,
     visibility,
     user_id: ctx.userId,
     org_id: team.org_id,
@@ -142,7 +148,7 @@ async function createFromSchema(ctx: RequestContext): Promise<void> {
     created_at: now,
     last_updated: now,
     metadata: {
-      ...meta,
+      ...ds.metadata,
       table_name: `ds_${id.replace(/-/g, '')}`,
       schema: 'datasets',
       columns: columnNames,
@@ -151,32 +157,30 @@ async function createFromSchema(ctx: RequestContext): Promise<void> {
     preview: pageRows(backing, 0, 12),
     state: 'success',
     source,
-    license_id: typeof ds.license_id === 'string' ? ds.license_id : null,
-    monetization: 'none',
-    price: null,
-    attribution: isRecord(ds.attribution) ? ds.attribution : { originality: 'original' },
+    license_id: ds.license_id ?? null,
+    monetization: ds.monetization ?? 'none',
+    price: ds.price ?? null,
+    attribution: ds.attribution ?? { originality: 'original' },
     views: 0,
     downloads: 0,
   };
   store.datasets.set(id, backing);
   store.addAsset(asset);
   ok(ctx, assetRow(store, asset), {
-    ...(ingestResult ? { row_ingest: { inserted: ingestResult.accepted.length, skipped: 0 } } : {}),
-    ...(ingestResult ? ignoredWarning(ingestResult.ignored) : {}),
+    ...(ingested ? { row_ingest: { inserted: ingested.accepted.length, skipped: ingested.skipped } } : {}),
+    ...(ingested ? ingestWarning(ingested.ignored, ingested.warning) : {}),
   });
 }
 
 async function insertRows(ctx: RequestContext): Promise<void> {
   const { store } = ctx.services;
   const { asset, backing } = datasetOf(ctx);
-  const body = await ctx.body.json();
-  if (!isRecord(body)) throw validationError([{ loc: ['body'], msg: 'Input should be a valid dictionary', type: 'dict_type' }]);
+  const body = parseBody(DatasetRowsBody, await ctx.body.json());
   if (!store.canEdit(ctx.userId, asset)) throw forbidden(`You do not have permission to update asset ${asset.id}`, 'update_forbidden');
-  const mode = body.mode ?? 'append';
-  if (mode !== 'append' && mode !== 'overwrite' && mode !== 'upsert') {
-    throw validationError([{ loc: ['body', 'mode'], msg: "Input should be 'append', 'overwrite' or 'upsert'", type: 'enum' }]);
-  }
-  const { accepted, ignored } = ingest(backing.columns, body.rows, ['body', 'rows']);
+  const { mode } = body;
+  const ingested = ingest(backing.columns, body.rows, ['body', 'rows']);
+  const { kept: accepted, skipped, warning } = skipFault(ctx, ingested.accepted);
+  const { ignored } = ingested;
   if (mode === 'overwrite') {
     backing.generated = null;
     backing.rows = accepted;
@@ -196,17 +200,17 @@ async function insertRows(ctx: RequestContext): Promise<void> {
   asset.last_updated = nowIso();
   asset.preview = pageRows(backing, 0, 12);
   store.indexAsset(asset);
-  ok(ctx, { inserted: accepted.length, skipped: 0, mode }, ignoredWarning(ignored));
+  ok(ctx, { inserted: accepted.length, skipped, mode }, ingestWarning(ignored, warning));
 }
 
 async function update(ctx: RequestContext): Promise<void> {
   const { store } = ctx.services;
   const { asset } = datasetOf(ctx);
-  const body = requireObject(await ctx.body.json(), 'dataset');
+  const { dataset: body } = parseBody(DatasetUpdateBody, await ctx.body.json());
   if (!store.canEdit(ctx.userId, asset)) throw forbidden(`You do not have permission to update asset ${asset.id}`, 'update_forbidden');
-  if (body.name !== undefined) asset.name = parseName(body.name, ['body', 'dataset', 'name'], true);
-  if (body.description !== undefined) asset.description = parseDescription(body.description);
-  if (typeof body.visibility === 'string' && (VISIBILITIES as readonly string[]).includes(body.visibility)) asset.visibility = body.visibility as Visibility;
+  if (body.name !== undefined) asset.name = body.name;
+  if (body.description !== undefined) asset.description = body.description ? { json: body.description.json, text: body.description.text } : null;
+  if (body.visibility !== undefined) asset.visibility = body.visibility;
   asset.last_updated = nowIso();
   store.indexAsset(asset);
   ok(ctx, assetRow(store, asset));

@@ -3,11 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assetRow, doc } from '../asset-view';
-import { isRecord, ok, requireObject, type RequestContext } from '../context';
+import { assetRow } from '../asset-view';
+import { isRecord, ok, type RequestContext } from '../context';
 import { assetNotFound, conflict, forbidden, HttpError, validationError } from '../errors';
-import { deriveMetadata, extensionOf } from '../file-content';
-import { VISIBILITIES, type AssetRecord, type RichText, type StoredObject, type TeamRecord, type Visibility } from '../model';
+import { deriveMetadata, extensionOf, rawExtension } from '../file-content';
+import { FileContentBody, FileCreateBody, FileUpdateBody, FileUploadBody, parseBody } from '../schemas';
+import type { AssetRecord, StoredObject, TeamRecord } from '../model';
 import { UUID_RE } from '../prng';
 import type { Route } from '../router';
 import { GLOBAL_ID, type Store } from '../store';
@@ -15,30 +16,6 @@ import { parseUploadStream } from '../upload-stream';
 
 function nowIso(): string {
   return new Date().toISOString().replace('Z', '+00:00');
-}
-
-function parseVisibility(value: unknown, loc: string[], fallback: Visibility): Visibility {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === 'string' && (VISIBILITIES as readonly string[]).includes(value)) return value as Visibility;
-  throw validationError([{ loc, msg: `Input should be ${VISIBILITIES.map((v) => `'${v}'`).join(', ')}`, type: 'enum' }]);
-}
-
-export function parseDescription(value: unknown): RichText | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string') return { json: doc(value), text: value };
-  if (isRecord(value)) return { json: value.json ?? doc(String(value.text ?? '')), text: typeof value.text === 'string' ? value.text : '' };
-  throw validationError([{ loc: ['body', 'description'], msg: 'Input should be a string or {json, text}', type: 'value_error' }]);
-}
-
-export function parseName(value: unknown, loc: string[], required: boolean): string | null {
-  if (value === undefined || value === null) {
-    if (required) throw validationError([{ loc, msg: 'field required', type: 'missing' }]);
-    return null;
-  }
-  if (typeof value !== 'string' || value.length < 1 || value.length > 255) {
-    throw validationError([{ loc, msg: 'String should have between 1 and 255 characters', type: 'string_too_short' }]);
-  }
-  return value;
 }
 
 /**
@@ -92,27 +69,21 @@ async function upload(ctx: RequestContext): Promise<void> {
   const id = randomUUID();
   const tempPath = join(storageDir, `.upload-${id}.part`);
   const parsed = await parseUploadStream(ctx.body.chunks(), tempPath);
-  const fail = async (loc: string, msg: string, type = 'missing'): Promise<never> => {
-    await rm(tempPath, { force: true });
-    throw validationError([{ loc: ['body', loc], msg, type }]);
-  };
-  const fileName = parsed.fields.file_name;
-  if (typeof fileName !== 'string' || !fileName.trim()) await fail('file_name', 'field required');
-  if (!parsed.file) await fail('file_base64', 'field required');
-  const contentType = parsed.fields.content_type;
-  if (contentType !== undefined && contentType !== null && typeof contentType !== 'string') await fail('content_type', 'Input should be a valid string', 'string_type');
-  let visibility: Visibility;
+  let body;
   try {
-    visibility = parseVisibility(parsed.fields.visibility, ['body', 'visibility'], 'private');
+    // The base64 was checked (and decoded to disk) while streaming; the schema sees a stand-in.
+    body = parseBody(FileUploadBody, { ...parsed.fields, file_base64: parsed.file ? '' : undefined });
   } catch (err) {
     await rm(tempPath, { force: true });
     throw err;
   }
-  const name = fileName as string;
   const file = parsed.file as { size: number; sha256: string };
-  const extension = extensionOf(name);
-  const storagePath = `${ctx.userId}/${id}.${extension}`;
-  const diskPath = join(storageDir, ctx.userId, `${id}.${extension}`);
+  const visibility = body.visibility ?? 'private';
+  const extension = rawExtension(body.file_name);
+  // Like Ouro, the object's storage name is its own uuid, not the object id and not the file name.
+  const storageName = `${randomUUID()}${extension ? `.${extension}` : ''}`;
+  const storagePath = `${ctx.userId}/${storageName}`;
+  const diskPath = join(storageDir, ctx.userId, storageName);
   await mkdir(join(storageDir, ctx.userId), { recursive: true });
   await rename(tempPath, diskPath);
   const bucket = visibility === 'public' ? 'public-files' : 'files';
@@ -120,17 +91,17 @@ async function upload(ctx: RequestContext): Promise<void> {
   const object: StoredObject = {
     id,
     owner: ctx.userId,
-    fileName: name,
+    fileName: body.file_name,
     bucket,
     storagePath,
-    contentType: typeof contentType === 'string' ? contentType : null,
+    contentType: body.content_type ?? null,
     content: { kind: 'disk', path: diskPath, size: file.size },
     sha256: file.sha256,
     createdAt,
   };
   store.objects.set(id, object);
   store.objectPaths.set(`${bucket}/${storagePath}`, id);
-  uploads.push({ id, fileName: name, size: file.size, sha256: file.sha256, path: diskPath, createdAt });
+  uploads.push({ id, fileName: body.file_name, size: file.size, sha256: file.sha256, path: diskPath, bucket, storagePath, createdAt });
   ctx.entry.upload = { size: file.size, sha256: file.sha256 };
   ok(ctx, { id, bucket, path: storagePath });
 }
@@ -144,72 +115,68 @@ function readableObject(ctx: RequestContext, id: string): StoredObject {
   throw assetNotFound(id);
 }
 
+/**
+ * What the server extracts from the stored bytes: partial by design (ouro-api.md §4.3 step 2) —
+ * never name, path, bucket or mimeType, no type it cannot tell, no extension for a bare name.
+ */
 async function metadata(ctx: RequestContext): Promise<void> {
   const id = ctx.params.id ?? '';
   const object = readableObject(ctx, id);
   const derived = await deriveMetadata(object.fileName, object.contentType, object.content);
-  ok(ctx, { metadata: derived.metadata, preview: derived.preview });
+  const { type, extension, size, width, height } = derived.metadata;
+  const known = typeof type === 'string' && type !== 'application/octet-stream';
+  const extracted: Record<string, unknown> = {
+    ...(known ? { type } : {}),
+    ...(rawExtension(object.fileName) ? { extension } : {}),
+    size,
+    ...(width !== undefined ? { width, height } : {}),
+  };
+  ok(ctx, { metadata: extracted, preview: derived.preview });
 }
 
+/**
+ * `POST /files/create`: the record exactly as sent (validated, never completed). Its bytes are
+ * whatever object its `metadata.bucket` and `metadata.path` name; a record naming no object of the
+ * caller's has no content, as on Ouro, and its download and data URL fail.
+ */
 async function create(ctx: RequestContext): Promise<void> {
   const { store } = ctx.services;
-  const file = requireObject(await ctx.body.json(), 'file');
-  const name = parseName(file.name, ['body', 'file', 'name'], true);
-  if (file.asset_type !== undefined && file.asset_type !== 'file') {
-    throw validationError([{ loc: ['body', 'file', 'asset_type'], msg: "Input should be 'file'", type: 'literal_error' }]);
-  }
-  let id: string = randomUUID();
-  if (file.id !== undefined && file.id !== null) {
-    if (typeof file.id !== 'string' || !UUID_RE.test(file.id)) {
-      throw validationError([{ loc: ['body', 'file', 'id'], msg: 'Input should be a valid UUID', type: 'uuid_parsing' }]);
-    }
-    id = file.id.toLowerCase();
-  }
+  const { file } = parseBody(FileCreateBody, await ctx.body.json());
+  const id = file.id?.toLowerCase() ?? randomUUID();
   if (store.assets.has(id)) throw conflict(`Asset ${id} already exists`);
-  const source = file.source === 'web' ? 'web' : 'api';
+  const source = file.source ?? 'web';
   const team = resolvePlacement(store, ctx.userId, file, source);
-  let visibility = parseVisibility(file.visibility, ['body', 'file', 'visibility'], 'private');
+  let visibility = file.visibility ?? 'public';
   if (visibility === 'organization' && team.org_id === GLOBAL_ID) visibility = 'public';
-  const object = store.objects.get(id);
+  const metadata = isRecord(file.metadata) ? file.metadata : null;
+  const objectId = metadata ? store.objectPaths.get(`${String(metadata.bucket)}/${String(metadata.path)}`) : undefined;
+  const object = objectId ? store.objects.get(objectId) : undefined;
   if (object && object.owner !== ctx.userId) throw forbidden('This storage object belongs to another user');
   const now = nowIso();
-  const clientMeta = isRecord(file.metadata) ? file.metadata : null;
   const asset: AssetRecord = {
     id,
     asset_type: 'file',
-    name,
-    description: parseDescription(file.description),
+    name: file.name,
+    description: file.description ? { json: file.description.json, text: file.description.text } : null,
     visibility,
     user_id: ctx.userId,
     org_id: team.org_id,
     team_id: team.id,
-    parent_id: typeof file.parent_id === 'string' ? file.parent_id : null,
+    parent_id: file.parent_id ?? null,
     created_at: now,
     last_updated: now,
-    metadata: clientMeta,
+    metadata,
     preview: file.preview ?? null,
-    state: object ? 'success' : file.state === 'success' ? 'success' : 'in-progress',
+    state: file.state ?? 'success',
     source,
-    license_id: typeof file.license_id === 'string' ? file.license_id : null,
-    monetization: file.monetization === 'pay-to-unlock' || file.monetization === 'pay-per-use' ? file.monetization : 'none',
-    price: typeof file.price === 'number' ? file.price : null,
-    attribution: isRecord(file.attribution) ? file.attribution : { originality: 'original' },
+    license_id: file.license_id ?? null,
+    monetization: file.monetization ?? 'none',
+    price: file.price ?? null,
+    attribution: file.attribution ?? { originality: 'original' },
     views: 0,
     downloads: 0,
   };
-  if (object) {
-    const derived = await deriveMetadata(object.fileName, object.contentType, object.content);
-    asset.metadata = {
-      ...(clientMeta ?? {}),
-      ...derived.metadata,
-      id,
-      name: object.storagePath.split('/').pop() ?? id,
-      path: object.storagePath,
-      bucket: object.bucket,
-    };
-    asset.preview = file.preview ?? derived.preview;
-    store.fileContents.set(id, object.content);
-  }
+  if (object) store.fileContents.set(id, object.content);
   store.addAsset(asset);
   ok(ctx, assetRow(store, asset));
 }
@@ -227,25 +194,27 @@ function retrieve(ctx: RequestContext): void {
 
 function data(ctx: RequestContext): void {
   const asset = fileAsset(ctx);
-  const object = ctx.services.store.objects.get(asset.id);
-  if (!object || !ctx.services.store.fileContents.has(asset.id)) {
+  // The URL is built from the record's own bucket and path, as Ouro's is (read-data-public-url).
+  const bucket = asset.metadata?.bucket;
+  const path = asset.metadata?.path;
+  if (typeof bucket !== 'string' || typeof path !== 'string' || !ctx.services.store.fileContents.has(asset.id)) {
     throw new HttpError(404, { data: null, error: { name: 'HttpError', message: `File ${asset.id} has no content yet`, status: 404, code: 'file_content_missing' } });
   }
   const version = Date.parse(asset.last_updated);
-  ok(ctx, { url: `${ctx.baseUrl}/__storage/${object.bucket}/${object.storagePath}?v=${version}` });
+  ok(ctx, { url: `${ctx.baseUrl}/__storage/${bucket}/${path}?v=${version}` });
 }
 
 async function update(ctx: RequestContext): Promise<void> {
   const { store } = ctx.services;
   const asset = fileAsset(ctx);
-  const body = requireObject(await ctx.body.json(), 'file');
+  const { file: body } = parseBody(FileUpdateBody, await ctx.body.json());
   if (!store.canEdit(ctx.userId, asset)) throw forbidden(`You do not have permission to update asset ${asset.id}`, 'update_forbidden');
-  if (body.name !== undefined) asset.name = parseName(body.name, ['body', 'file', 'name'], true);
-  if (body.description !== undefined) asset.description = parseDescription(body.description);
-  if (body.visibility !== undefined) asset.visibility = parseVisibility(body.visibility, ['body', 'file', 'visibility'], asset.visibility);
+  if (body.name !== undefined) asset.name = body.name;
+  if (body.description !== undefined) asset.description = body.description ? { json: body.description.json, text: body.description.text } : null;
+  if (body.visibility !== undefined) asset.visibility = body.visibility;
   if (typeof body.license_id === 'string') asset.license_id = body.license_id;
-  if (isRecord(body.attribution)) asset.attribution = body.attribution;
-  if (isRecord(body.metadata)) asset.metadata = { ...(asset.metadata ?? {}), ...body.metadata };
+  if (body.attribution) asset.attribution = body.attribution;
+  if (body.metadata) asset.metadata = { ...(asset.metadata ?? {}), ...body.metadata };
   if (body.preview !== undefined) asset.preview = body.preview;
   if (body.team_id !== undefined || body.org_id !== undefined) {
     const team = resolvePlacement(store, ctx.userId, body, 'api');
@@ -282,14 +251,21 @@ async function replaceContent(ctx: RequestContext): Promise<void> {
   const object = store.objects.get(asset.id);
   const tempPath = join(storageDir, `.upload-${randomUUID()}.part`);
   const parsed = await parseUploadStream(ctx.body.chunks(), tempPath);
+  let fields;
+  try {
+    fields = parseBody(FileContentBody, { ...parsed.fields, file_base64: parsed.file ? '' : undefined });
+  } catch (err) {
+    await rm(tempPath, { force: true });
+    throw err;
+  }
   if (!parsed.file) throw validationError([{ loc: ['body', 'file_base64'], msg: 'field required', type: 'missing' }]);
-  const fileName = typeof parsed.fields.file_name === 'string' && parsed.fields.file_name ? parsed.fields.file_name : (object?.fileName ?? asset.name ?? 'file.bin');
+  const fileName = fields.file_name ?? object?.fileName ?? asset.name ?? 'file.bin';
   const storagePath = object?.storagePath ?? `${asset.user_id}/${asset.id}.${extensionOf(fileName)}`;
   const bucket = object?.bucket ?? (asset.visibility === 'public' ? 'public-files' : 'files');
   const diskPath = join(storageDir, ...storagePath.split('/'));
   await mkdir(join(diskPath, '..'), { recursive: true });
   await rename(tempPath, diskPath);
-  const contentType = typeof parsed.fields.content_type === 'string' ? parsed.fields.content_type : null;
+  const contentType = fields.content_type ?? null;
   const createdAt = nowIso();
   const replacement: StoredObject = {
     id: asset.id,
@@ -305,13 +281,12 @@ async function replaceContent(ctx: RequestContext): Promise<void> {
   store.objects.set(asset.id, replacement);
   store.objectPaths.set(`${bucket}/${storagePath}`, asset.id);
   store.fileContents.set(asset.id, replacement.content);
-  uploads.push({ id: asset.id, fileName, size: parsed.file.size, sha256: parsed.file.sha256, path: diskPath, createdAt });
+  uploads.push({ id: asset.id, fileName, size: parsed.file.size, sha256: parsed.file.sha256, path: diskPath, bucket, storagePath, createdAt });
   ctx.entry.upload = { size: parsed.file.size, sha256: parsed.file.sha256 };
   const derived = await deriveMetadata(fileName, contentType, replacement.content);
   asset.metadata = { ...(asset.metadata ?? {}), ...derived.metadata, id: asset.id, name: storagePath.split('/').pop() ?? asset.id, path: storagePath, bucket };
   asset.preview = derived.preview;
-  const meta = parsed.fields.file;
-  if (isRecord(meta) && meta.name !== undefined) asset.name = parseName(meta.name, ['body', 'file', 'name'], true);
+  if (fields.file?.name !== undefined) asset.name = fields.file.name;
   asset.state = 'success';
   asset.last_updated = createdAt;
   store.indexAsset(asset);

@@ -1,18 +1,15 @@
 // Identity and membership routes: the API-key → JWT exchange (unauthenticated, not enveloped),
 // the current user and profile, public profiles, organizations and teams (ouro-api.md §1.2, §7).
 import { orgOf, profileOf, teamOf } from '../asset-view';
-import { isRecord, ok, sendJson, type RequestContext } from '../context';
+import { ok, sendJson, type RequestContext } from '../context';
 import { HttpError, validationError } from '../errors';
 import { UUID_RE } from '../prng';
 import type { Route } from '../router';
+import { GetTokenBody, parseBody } from '../schemas';
 import { GLOBAL_ID } from '../store';
 
 async function getToken(ctx: RequestContext): Promise<void> {
-  const body = await ctx.body.json();
-  const pat = isRecord(body) ? body.pat : undefined;
-  if (typeof pat !== 'string' || !pat) {
-    throw validationError([{ loc: ['body', 'pat'], msg: 'field required', type: 'missing' }]);
-  }
+  const { pat } = parseBody(GetTokenBody, await ctx.body.json());
   const { store, auth } = ctx.services;
   const pair = auth.exchange(pat, (id) => store.users.get(id)?.email ?? '');
   if (!pair) {

@@ -21,9 +21,9 @@ describe('seeded datasets', () => {
   it('exposes schema descriptors with mixed types and an enum', async () => {
     const { body } = await alice.json<Envelope<Row[]>>(`/datasets/${byName('telemetry-100k')}/schema`);
     expect(body.data.map((c) => [c.column_name, c.data_type])).toEqual([
-      ['id', 'bigint'],
+      ['id', 'integer'],
       ['station', 'text'],
-      ['reading', 'double precision'],
+      ['reading', 'real'],
       ['recorded_at', 'timestamp with time zone'],
       ['is_valid', 'boolean'],
       ['status', 'text'],
@@ -99,7 +99,8 @@ describe('creating and writing datasets', () => {
     const id = created.body.data.id;
     expect(created.body.data.metadata).toMatchObject({ columns: ['id', 'sample', 'score', 'taken_at'], table_name: expect.any(String) });
     const schema = await alice.json<Envelope<Row[]>>(`/datasets/${id}/schema`);
-    expect(schema.body.data.map((c) => c.type)).toEqual(['bigint', 'text', 'double precision', 'timestamp with time zone']);
+    // Postgres' names as recorded from the real Ouro (schema-2025-02, schema-company-is-partial).
+    expect(schema.body.data.map((c) => c.type)).toEqual(['integer', 'text', 'real', 'timestamp with time zone']);
 
     const append = await alice.json<Envelope<{ inserted: number }>>(`/datasets/${id}/data`, { method: 'POST', body: JSON.stringify({ rows: [{ id: 3, sample: 'C', score: 0.5, extra: 1 }], mode: 'append' }) });
     expect(append.body.data.inserted).toBe(1);
@@ -113,20 +114,36 @@ describe('creating and writing datasets', () => {
     await alice.json(`/datasets/${id}/data`, { method: 'POST', body: JSON.stringify({ rows: [{ id: 9, sample: 'Z', score: 1 }], mode: 'overwrite' }) });
     expect((await alice.json<Envelope<Row[]>>(`/datasets/${id}/data`)).body.data).toEqual([{ id: 9, sample: 'Z', score: 1, taken_at: null }]);
 
-    expect((await bob.json(`/datasets/${id}/data`, { method: 'POST', body: JSON.stringify({ rows: [] }) })).status).toBe(404);
+    expect((await bob.json(`/datasets/${id}/data`, { method: 'POST', body: JSON.stringify({ rows: [], mode: 'append' }) })).status).toBe(404);
+    const noMode = await alice.json<{ detail: { loc: string[]; msg: string }[] }>(`/datasets/${id}/data`, { method: 'POST', body: JSON.stringify({ rows: [] }) });
+    expect(noMode.status).toBe(400);
+    expect(noMode.body.detail).toEqual([{ loc: ['body', 'mode'], msg: 'field required', type: 'missing' }]);
     const badMode = await alice.json(`/datasets/${id}/data`, { method: 'POST', body: JSON.stringify({ rows: [], mode: 'merge' }) });
     expect(badMode.status).toBe(400);
   });
 
   it('validates the create body and enum values', async () => {
-    const missing = await alice.json<{ detail: unknown[] }>('/datasets/create/from-schema', { method: 'POST', body: JSON.stringify({ dataset: { visibility: 'private' } }) });
+    const missing = await alice.json<{ detail: { loc: string[] }[] }>('/datasets/create/from-schema', { method: 'POST', body: JSON.stringify({ dataset: { visibility: 'private' } }) });
     expect(missing.status).toBe(400);
+    expect(missing.body.detail.map((d) => d.loc.join('.'))).toEqual(['body.dataset.name', 'body.dataset.schema', 'body.dataset.metadata']);
+    const ddl = 'CREATE TABLE IF NOT EXISTS datasets."dataset" (\n"task" TEXT,\n"state" TEXT\n)';
+    const create = (dataset: Record<string, unknown>) =>
+      alice.json<{ detail: { loc: (string | number)[]; msg: string }[] }>('/datasets/create/from-schema', { method: 'POST', body: JSON.stringify({ dataset: { name: 'tasks', schema: ddl, metadata: { columns: ['task', 'state'] }, ...dataset } }) });
+    // Column types outside what the reference knows Ouro's parser takes are refused, not guessed.
+    const boolean = await create({ schema: 'CREATE TABLE IF NOT EXISTS datasets."dataset" (\n"task" TEXT,\n"state" BOOLEAN\n)' });
+    expect(boolean.status).toBe(400);
+    expect(boolean.body.detail[0]).toMatchObject({ loc: ['body', 'dataset', 'schema'], msg: expect.stringContaining('unsupported column type BOOLEAN') });
+    const stray = await create({ metadata: { columns: ['task', 'owner'] } });
+    expect(stray.body.detail[0]).toMatchObject({ loc: ['body', 'dataset', 'metadata', 'columns', 1], msg: 'column "owner" is not in the schema' });
+    const objectCell = await create({ rows: [{ task: { nested: true }, state: 'todo' }] });
+    expect(objectCell.status).toBe(400);
+    expect(objectCell.body.detail[0]?.loc).toEqual(['body', 'dataset', 'rows', 0, 'task']);
     const enumDs = await alice.json<Envelope<AssetRowLike>>('/datasets/create/from-schema', {
       method: 'POST',
-      body: JSON.stringify({ dataset: { name: 'tasks', schema: '', metadata: { columns: ['task', 'state'], enum_columns: { state: { values: ['todo', 'done'] } } } } }),
+      body: JSON.stringify({ dataset: { name: 'tasks', schema: ddl, metadata: { columns: ['task', 'state'], enum_columns: { state: { values: ['todo', 'done'] } } } } }),
     });
     expect(enumDs.status).toBe(200);
-    const bad = await alice.json(`/datasets/${enumDs.body.data.id}/data`, { method: 'POST', body: JSON.stringify({ rows: [{ task: 'x', state: 'blocked' }] }) });
+    const bad = await alice.json(`/datasets/${enumDs.body.data.id}/data`, { method: 'POST', body: JSON.stringify({ rows: [{ task: 'x', state: 'blocked' }], mode: 'append' }) });
     expect(bad.status).toBe(400);
   });
 

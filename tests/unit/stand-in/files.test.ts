@@ -25,6 +25,11 @@ interface UploadResult {
   path: string;
 }
 
+/** The metadata a finished file's record must carry (ouro-api.md §4.3): the stored object's own. */
+function storedMetadata(up: UploadResult, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { id: up.id, name: up.path.split('/').pop(), bucket: up.bucket, path: up.path, type: 'text/plain', extension: 'txt', size: 2, ...extra };
+}
+
 async function upload(api: Api, fileName: string, bytes: Buffer, visibility = 'private'): Promise<UploadResult> {
   const res = await api.post('/files/upload', { file_name: fileName, file_base64: bytes.toString('base64'), visibility, content_type: null });
   expect(res.status).toBe(200);
@@ -64,7 +69,10 @@ describe('three-step upload', () => {
   it('uploads, extracts metadata, creates the file and round-trips bytes', async () => {
     const csv = Buffer.from('name,score\nA,0.82\nB,0.91\n"C, quoted",1\n');
     const up = await upload(alice, 'scores.csv', csv, 'public');
-    expect(up).toMatchObject({ bucket: 'public-files', path: `${s.seed.users.alice.id}/${up.id}.csv` });
+    // Like Ouro's, the storage name is its own uuid: neither the object id nor the file name.
+    expect(up.bucket).toBe('public-files');
+    expect(up.path).toMatch(new RegExp(`^${s.seed.users.alice.id}/[0-9a-f-]{36}\\.csv$`));
+    expect(up.path).not.toContain(up.id);
     const stored = s.uploads().find((u) => u.id === up.id);
     expect(stored).toMatchObject({ fileName: 'scores.csv', size: csv.length, sha256: createHash('sha256').update(csv).digest('hex') });
     expect(await readFile(stored?.path ?? '')).toEqual(csv);
@@ -72,18 +80,21 @@ describe('three-step upload', () => {
     expect(uploadLog?.upload).toEqual({ size: csv.length, sha256: stored?.sha256 });
 
     const meta = await alice.json<Envelope<{ metadata: Record<string, unknown>; preview: unknown }>>(`/files/${up.id}/metadata`);
-    expect(meta.body.data.metadata).toMatchObject({ type: 'text/csv', extension: 'csv', size: csv.length });
+    // Partial, like the real extraction: never name, path, bucket (nor a mimeType duplicate).
+    expect(meta.body.data.metadata).toEqual({ type: 'text/csv', extension: 'csv', size: csv.length });
     expect(meta.body.data.preview).toEqual([{ name: 'A', score: '0.82' }, { name: 'B', score: '0.91' }, { name: 'C, quoted', score: '1' }]);
 
+    const sent = storedMetadata(up, { ...meta.body.data.metadata, mimeType: 'text/csv' });
     const created = await alice.json<Envelope<AssetRowLike>>('/files/create', {
       method: 'POST',
-      body: JSON.stringify({ file: { id: up.id, name: 'Scores', visibility: 'public', metadata: meta.body.data.metadata, preview: meta.body.data.preview, source: 'api', asset_type: 'file', attribution: { originality: 'original' } } }),
+      body: JSON.stringify({ file: { id: up.id, name: 'Scores', visibility: 'public', metadata: sent, preview: meta.body.data.preview, source: 'api', asset_type: 'file', attribution: { originality: 'original' } } }),
     });
     expect(created.status).toBe(200);
     expect(created.body.data).toMatchObject({ id: up.id, name: 'Scores', asset_type: 'file', org_id: s.seed.globalOrgId, team_id: s.seed.globalTeamId });
-    expect(created.body.data.metadata).toMatchObject({ id: up.id, bucket: 'public-files', size: csv.length });
+    // Stored exactly as sent: nothing added, nothing corrected.
+    expect(created.body.data.metadata).toEqual(sent);
 
-    const again = await alice.json('/files/create', { method: 'POST', body: JSON.stringify({ file: { id: up.id, name: 'dup' } }) });
+    const again = await alice.json('/files/create', { method: 'POST', body: JSON.stringify({ file: { id: up.id, name: 'dup', metadata: sent } }) });
     expect(again.status).toBe(409);
 
     const fetched = await alice.json<Envelope<AssetRowLike>>(`/files/${up.id}`);
@@ -102,7 +113,11 @@ describe('three-step upload', () => {
     const search = await alice.json<Envelope<AssetRowLike[]>>(`/search/assets?query=${up.id}`);
     expect(search.body.data.map((r) => r.id)).toEqual([up.id]);
     expect((await alice.json<Envelope<{ asset_type: string }>>(`/assets/${up.id}/type`)).body.data).toEqual({ asset_type: 'file' });
-    expect((await alice.post(`/assets/${up.id}/view`, { source: 'api', type: 'full' })).status).toBe(200);
+    expect((await alice.post(`/assets/${up.id}/view`, { source: 'api', type: 'full', pathname: `/assets/${up.id}` })).status).toBe(200);
+    expect((await alice.json<Envelope<{ views: number }>>(`/assets/${up.id}/counts`)).body.data.views).toBe(1);
+    // The SDK's body or nothing: a view without its pathname, or naming another asset, is refused.
+    expect((await alice.post(`/assets/${up.id}/view`, { source: 'api', type: 'full' })).status).toBe(400);
+    expect((await alice.post(`/assets/${up.id}/view`, { source: 'api', type: 'full', pathname: '/assets/other' })).status).toBe(400);
 
     // Bob may read the public file but not delete it.
     expect((await bob.get(`/files/${up.id}`)).status).toBe(200);
@@ -152,14 +167,14 @@ describe('three-step upload', () => {
     const up = await upload(alice, 'paper.md', Buffer.from('# Draft'));
     const res = await alice.json<{ error: { message: string; status: number } }>('/files/create', {
       method: 'POST',
-      body: JSON.stringify({ file: { id: up.id, name: 'Paper', visibility: 'organization', org_id: team?.org_id, team_id: team?.id, source: 'api', asset_type: 'file' } }),
+      body: JSON.stringify({ file: { id: up.id, name: 'Paper', visibility: 'organization', org_id: team?.org_id, team_id: team?.id, source: 'api', asset_type: 'file', metadata: storedMetadata(up) } }),
     });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/web_only/);
     const crystal = s.seed.teams.find((t) => t.name === 'Crystal Growth');
     const ok = await alice.json<Envelope<AssetRowLike>>('/files/create', {
       method: 'POST',
-      body: JSON.stringify({ file: { id: up.id, name: 'Paper', visibility: 'organization', team_id: crystal?.id, source: 'api', asset_type: 'file' } }),
+      body: JSON.stringify({ file: { id: up.id, name: 'Paper', visibility: 'organization', team_id: crystal?.id, source: 'api', asset_type: 'file', metadata: storedMetadata(up) } }),
     });
     expect(ok.status).toBe(200);
     expect(ok.body.data).toMatchObject({ team_id: crystal?.id, org_id: crystal?.org_id, visibility: 'organization' });
@@ -173,10 +188,55 @@ describe('three-step upload', () => {
   });
 });
 
+describe('a strict create', () => {
+  it('refuses a finished file without its storage fields with 400, naming each one', async () => {
+    const up = await upload(alice, 'strict.txt', Buffer.from('hi'));
+    const full = storedMetadata(up);
+    for (const field of ['name', 'path', 'bucket', 'id', 'type', 'extension', 'size']) {
+      const { [field]: _dropped, ...metadata } = full;
+      const res = await alice.json<{ detail: { loc: string[]; msg: string; type: string }[] }>('/files/create', {
+        method: 'POST',
+        body: JSON.stringify({ file: { id: up.id, name: 'strict', visibility: 'private', source: 'api', asset_type: 'file', metadata } }),
+      });
+      expect(res.status, field).toBe(400);
+      expect(res.body.detail).toEqual([{ loc: ['body', 'file', 'metadata', field], msg: 'field required', type: 'missing' }]);
+    }
+    const noMetadata = await alice.json<{ detail: { loc: string[] }[] }>('/files/create', { method: 'POST', body: JSON.stringify({ file: { id: up.id, name: 'strict' } }) });
+    expect(noMetadata.status).toBe(400);
+    expect(noMetadata.body.detail[0]?.loc).toEqual(['body', 'file', 'metadata']);
+    const wrongBucket = await alice.json<{ detail: { loc: string[] }[] }>('/files/create', { method: 'POST', body: JSON.stringify({ file: { id: up.id, name: 'strict', metadata: { ...full, bucket: 'elsewhere' } } }) });
+    expect(wrongBucket.status).toBe(400);
+    expect(wrongBucket.body.detail[0]?.loc).toEqual(['body', 'file', 'metadata', 'bucket']);
+    const stringDescription = await alice.json('/files/create', { method: 'POST', body: JSON.stringify({ file: { id: up.id, name: 'strict', metadata: full, description: 'plain' } }) });
+    expect(stringDescription.status).toBe(400);
+    // None of the refused creates made anything.
+    expect((await alice.get(`/files/${up.id}`)).status).toBe(404);
+  });
+
+  it('a record naming no stored object has no bytes: its data URL and download fail', async () => {
+    const up = await upload(alice, 'orphan.txt', Buffer.from('hi'));
+    const res = await alice.json<Envelope<AssetRowLike>>('/files/create', {
+      method: 'POST',
+      body: JSON.stringify({ file: { id: up.id, name: 'orphan', visibility: 'private', metadata: storedMetadata(up, { path: `${s.seed.users.alice.id}/${up.id}.txt` }) } }),
+    });
+    expect(res.status).toBe(200);
+    expect((await alice.get(`/files/${up.id}/data`)).status).toBe(404);
+    const download = await fetch(`${s.url}/assets/${up.id}/download`, { method: 'POST', headers: { Authorization: alice.token } });
+    expect(download.status).toBe(404);
+  });
+
+  it("refuses a record naming someone else's stored object", async () => {
+    const theirs = await upload(bob, 'bobs.txt', Buffer.from('hi'));
+    const mine = await upload(alice, 'mine.txt', Buffer.from('hi'));
+    const res = await alice.json('/files/create', { method: 'POST', body: JSON.stringify({ file: { id: mine.id, name: 'stolen', metadata: storedMetadata(theirs, { id: mine.id }) } }) });
+    expect(res.status).toBe(403);
+  });
+});
+
 describe('updates', () => {
   it('updates metadata and replaces content in place', async () => {
     const up = await upload(alice, 'notes.txt', Buffer.from('v1'));
-    await alice.json('/files/create', { method: 'POST', body: JSON.stringify({ file: { id: up.id, name: 'notes', visibility: 'private' } }) });
+    await alice.json('/files/create', { method: 'POST', body: JSON.stringify({ file: { id: up.id, name: 'notes', visibility: 'private', metadata: storedMetadata(up) } }) });
     const renamed = await alice.json<Envelope<AssetRowLike>>(`/files/${up.id}`, { method: 'PUT', body: JSON.stringify({ file: { id: up.id, name: 'notes v2', visibility: 'public' } }) });
     expect(renamed.body.data).toMatchObject({ name: 'notes v2', visibility: 'public' });
     expect((await bob.json(`/files/${up.id}`, { method: 'PUT', body: JSON.stringify({ file: { name: 'mine now' } }) })).status).toBe(403);

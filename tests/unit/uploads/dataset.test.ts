@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/app-error';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { batchBody, ColumnGuess, columnNames, convertCell, inferTable, RowBatcher, schemaDdl, sendBatch, type Cell } from '../../../electron/uploads/dataset-upload';
+import { ColumnGuess, columnNames, convertCell, inferTable, schemaDdl, type Cell } from '../../../electron/uploads/csv-table';
+import { batchBody, RowBatcher, sendBatch } from '../../../electron/uploads/row-batches';
 
 function guess(values: string[]) {
   const g = new ColumnGuess();
@@ -18,7 +19,8 @@ describe('column type inference', () => {
     [['1', '-2', '+3', ''], 'integer'],
     [['1', '2.5', '1e3', '.5'], 'real'],
     [['1', 'x'], 'text'],
-    [['true', 'FALSE', 'yes', 'No', ''], 'boolean'],
+    // BOOLEAN is not in the DDL Ouro is known to accept: true/false columns stay text, losslessly.
+    [['true', 'FALSE', 'yes', 'No', ''], 'text'],
     [['2026-03-05', '2026-03-05T16:43:09Z', '2026-03-05 16:43:09.299+00:00'], 'timestamp'],
     [['2026-13-45'], 'text'],
     [['0', '1'], 'integer'],
@@ -32,7 +34,7 @@ describe('column type inference', () => {
   it('converts cells to JSON scalars, empty ones to null', () => {
     expect(convertCell('42', 'integer')).toBe(42);
     expect(convertCell('2.5', 'real')).toBe(2.5);
-    expect(convertCell('Yes', 'boolean')).toBe(true);
+    expect(convertCell('Yes', 'text')).toBe('Yes');
     expect(convertCell('', 'text')).toBeNull();
     expect(convertCell(' padded ', 'text')).toBe(' padded ');
     expect(convertCell('2026-03-05', 'timestamp')).toBe('2026-03-05');
@@ -43,14 +45,14 @@ describe('column type inference', () => {
   });
 
   it('writes the DDL ouro-py sends, with the table as a placeholder', () => {
-    expect(schemaDdl(['a', 'b', 'c', 'd', 'e'], ['integer', 'real', 'text', 'timestamp', 'boolean'])).toBe(
-      'CREATE TABLE IF NOT EXISTS datasets."dataset" (\n"a" INTEGER,\n"b" REAL,\n"c" TEXT,\n"d" TIMESTAMP WITH TIME ZONE,\n"e" BOOLEAN\n)',
+    expect(schemaDdl(['a', 'b', 'c', 'd'], ['integer', 'real', 'text', 'timestamp'])).toBe(
+      'CREATE TABLE IF NOT EXISTS datasets."dataset" (\n"a" INTEGER,\n"b" REAL,\n"c" TEXT,\n"d" TIMESTAMP WITH TIME ZONE\n)',
     );
   });
 });
 
 describe('row batches', () => {
-  const row = (i: number): Record<string, Cell> => ({ id: i, name: `row ${i} ${'x'.repeat(i % 50)}`, ok: i % 2 === 0 });
+  const row = (i: number): Record<string, Cell> => ({ id: i, name: `row ${i} ${'x'.repeat(i % 50)}`, ok: i % 2 === 0 ? 'yes' : 'no' });
 
   it('keeps every batch body within the limit and loses no row', () => {
     const limit = 2_000;
@@ -83,11 +85,20 @@ describe('row batches', () => {
     const send = async (rows: ReadonlyArray<Record<string, Cell>>) => {
       if (rows.length > 3) throw tooLarge;
       sent.push(rows.map((r) => Number(r['id'])));
+      return `answer to ${rows.length}`;
     };
-    let count = 0;
-    await sendBatch(send, Array.from({ length: 10 }, (_, i) => ({ id: i })), (n) => (count += n));
+    const accepted: Array<[number[], string]> = [];
+    await sendBatch(send, Array.from({ length: 10 }, (_, i) => ({ id: i })), (rows, answer) => {
+      accepted.push([rows.map((r) => Number(r['id'])), answer]);
+    });
     expect(sent).toEqual([[0, 1, 2], [3, 4], [5, 6, 7], [8, 9]]);
-    expect(count).toBe(10);
+    // Each accepted part is reported once, in order, with Ouro's answer to that part.
+    expect(accepted).toEqual([
+      [[0, 1, 2], 'answer to 3'],
+      [[3, 4], 'answer to 2'],
+      [[5, 6, 7], 'answer to 3'],
+      [[8, 9], 'answer to 2'],
+    ]);
     await expect(sendBatch(async () => Promise.reject(tooLarge), [{ id: 1 }], () => {})).rejects.toBe(tooLarge);
   });
 

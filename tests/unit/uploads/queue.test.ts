@@ -103,15 +103,28 @@ describe('UploadQueue', () => {
   it('persists on every state change and restores mid-flight items as queued, keeping resume points', async () => {
     const h = harness(1);
     h.add('a');
-    await h.job('a')?.context.checkpoint({ storageId: 'storage-1' });
+    const stored = { id: 'storage-1', bucket: 'files', path: 'user-1/0b1c.bin' };
+    await h.job('a')?.context.checkpoint({ stored });
     h.job('a')?.context.processing();
     const last = h.saved.at(-1) ?? [];
     // The resume point is saved (and awaited) the moment it exists.
-    expect(last[0]).toMatchObject({ storageId: 'storage-1' });
+    expect(last[0]).toMatchObject({ stored });
 
     const next = harness(1);
     next.queue.restore(last);
-    expect(next.job('a')?.record).toMatchObject({ state: 'uploading', storageId: 'storage-1' });
+    expect(next.job('a')?.record).toMatchObject({ state: 'uploading', stored });
+  });
+
+  it('retrying a cancelled dataset starts clean: no dataset ids, rows or tally carried over', async () => {
+    const h = harness(1);
+    h.queue.add([{ name: 'd.csv', kind: 'dataset', path: '/tmp/d.csv', staged: false, size: 100, destination: { visibility: 'private' } }]);
+    await h.job('d.csv')?.context.checkpoint({ datasetId: 'mine', createdDatasetId: 'ouro', rowsSent: 10, rowsInserted: 7, rowsSkipped: 3, ignoredColumns: ['x'], ingestNotes: ['n'] });
+    h.queue.cancel(h.queue.snapshot().items[0]?.id ?? '');
+    await h.tick();
+    expect(h.queue.snapshot().items[0]).toMatchObject({ state: 'cancelled', rowsSkipped: 3, ignoredColumns: ['x'] });
+    h.queue.retry(h.queue.snapshot().items[0]?.id ?? '');
+    const record = h.job('d.csv')?.record;
+    expect([record?.datasetId, record?.createdDatasetId, record?.rowsSent, record?.rowsInserted, record?.rowsSkipped, record?.ignoredColumns, record?.ingestNotes]).toEqual(Array(7).fill(undefined));
   });
 
   it('dispose aborts running uploads but saves them as resumable, not cancelled', async () => {
