@@ -84,7 +84,11 @@ function run(mode: RunMode): void {
       testHooks?.collect('notifications', notification);
       return notification;
     },
-    onClick: () => void windows.showOrCreate(),
+    onClick: () => {
+      // The person asked for Ouro: on macOS make it the active app, not just its window key.
+      if (process.platform === 'darwin') app.focus({ steal: true });
+      void windows.showOrCreate();
+    },
   });
   const indicators = createWindowIndicators({
     platform: process.platform,

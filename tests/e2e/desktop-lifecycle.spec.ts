@@ -77,8 +77,8 @@ test('starting with a locked keychain shows the window at once, "Starting…" un
   await expect(page.getByRole('status').filter({ hasText: 'Starting…' })).toBeVisible();
   await expect(page.getByLabel('API key')).toHaveCount(0);
   if (app.electron) {
-    const shown = await app.electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()));
-    expect(shown).toEqual([true]);
+    const electron = app.electron;
+    await expect.poll(() => electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()))).toEqual([true]);
   }
 
   // The person unlocks the keyring: the stored key signs in without the sign-in screen.
@@ -115,13 +115,16 @@ test('a notification click brings the hidden window back and focuses it', async 
     const hooks = (globalThis as { __ouroTest?: { notifications?: Array<{ emit(event: string): void }> } }).__ouroTest;
     hooks?.notifications?.at(-1)?.emit('click');
   });
+  // Windows gives a process the foreground only when the person activates it (a real toast click
+  // does); a click emitted by a test does not, so there the window can only be shown, not focused.
+  const focusable = process.platform !== 'win32';
   await expect
     .poll(() =>
       electron.evaluate(({ BrowserWindow }) =>
         BrowserWindow.getAllWindows().map((w) => ({ visible: w.isVisible(), minimized: w.isMinimized(), focused: w.isFocused() })),
       ),
     )
-    .toEqual([{ visible: true, minimized: false, focused: true }]);
+    .toEqual([{ visible: true, minimized: false, focused: focusable ? true : expect.any(Boolean) }]);
   await expect(uploadItem(app.page, 'notify-me.bin')).toContainText('Uploaded');
 });
 
