@@ -11,7 +11,10 @@ const electron = findElectronBinary();
 // Printed once, by the runner (workers load this file too).
 if (!process.env.TEST_WORKER_INDEX) {
   if ('missing' in electron) {
-    console.log(`Electron e2e: skipped — ${electron.missing}; the same specs ran in Chromium through the web host.`);
+    console.log(
+      `Electron e2e: skipped — ${electron.missing}; the same specs ran in Chromium through the web host, ` +
+        'and the Electron-only ones (native notifications) are listed as skipped there.',
+    );
   }
   if (!existsSync(chromiumPath())) {
     throw new Error(`No Chromium at ${chromiumPath()}. Install Debian's chromium (apt-get install chromium) or set OURO_CHROMIUM_PATH.`);

@@ -30,11 +30,14 @@ export function resolveDataDir(env: Env, fallback: string): string {
   return dir ? path.resolve(dir) : fallback;
 }
 
-/** The folder Electron's app.getPath('userData') would pick, for hosts that run without Electron. */
-export function defaultUserDataDir(platform: NodeJS.Platform = process.platform, env: Env = process.env, home = os.homedir()): string {
-  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_DIR_NAME);
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
-  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_DIR_NAME);
+/**
+ * The folder Electron's app.getPath('userData') would pick, for hosts that run without Electron;
+ * `dirName` names the app's folder inside the OS's app-data folder.
+ */
+export function defaultUserDataDir(platform: NodeJS.Platform = process.platform, env: Env = process.env, home = os.homedir(), dirName = APP_DIR_NAME): string {
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', dirName);
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), dirName);
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), dirName);
 }
 
 export interface HostConfig {

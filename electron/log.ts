@@ -9,6 +9,8 @@ export interface Logger {
   error(message: string, ...details: unknown[]): void;
   /** Registers a secret to scrub from every later line (e.g. the API key once it is known). */
   addSecret(secret: string): void;
+  /** The same scrubbing for text that goes elsewhere (an error dialog). */
+  redact(text: string): string;
 }
 
 const levels: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -55,6 +57,7 @@ export function createLogger(options: { level?: LogLevel; write?: (level: LogLev
     addSecret: (secret) => {
       if (secret) secrets.add(secret);
     },
+    redact: (text) => redact(text, secrets),
   };
 }
 

@@ -1,138 +1,223 @@
-// Electron's entry point: lifecycle, the window and the wiring. Everything with logic lives in
-// small modules that take their dependencies as arguments; this file passes Electron's.
+// Electron's entry point: wiring only. What has an order or a rule lives in a small module that
+// takes Electron's objects as arguments (app/prepare-app.ts before `ready`, app/start-app.ts
+// after, app/main-window.ts, app/graceful-quit.ts…), where tests pin it with fakes.
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, protocol, screen, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eventChannel } from '../shared/contract';
 import { applyAboutPanel } from './app/about-panel';
-import { FAILED_BADGE_PNG_DATA_URL } from './app/failed-badge-image';
-import { createFailedUploadBadge } from './app/failed-upload-badge';
+import { appWindowOptions } from './app/app-window';
+import { keychainService, type RunMode } from './app/app-identity';
 import { buildMenuTemplate } from './app/app-menu';
-import { claimSingleInstance } from './app/single-instance';
-import { createUpdateController, loadElectronUpdater, type UpdateNotice } from './app/update-controller';
+import { FAILED_BADGE_PNG_DATA_URL } from './app/failed-badge-image';
+import { QUIT_CLEANUP_TIMEOUT_MS, quitAfterCleanup } from './app/graceful-quit';
+import { openLogFile, type LogFile } from './app/log-file';
+import { createMainWindow, type MainWindow } from './app/main-window';
+import { createNativeDialogs } from './app/native-dialogs';
+import { createNotifier } from './app/notifications';
+import { prepareApp } from './app/prepare-app';
+import { startApp } from './app/start-app';
+import { reportStartupFailure } from './app/startup-failure';
+import { testHooksFromEnv } from './app/test-hooks';
+import { createUpdateController, loadElectronUpdater } from './app/update-controller';
 import { updatePolicy } from './app/update-policy';
+import { createWindowIndicators } from './app/window-indicators';
 import { placeWindow, type WindowState } from './app/window-state';
 import { windowStateFile } from './app/window-state-file';
 import { trackWindowState } from './app/window-state-tracker';
-import { uploadOptionsFromEnv } from './uploads/upload-env';
-import type { UploadHostHooks } from './uploads/upload-service';
-import { resolveDataDir, takeHostConfig } from './config';
 import { createKeychain, loadKeytar } from './account/keychain';
-import { createDispatcher } from './ipc/dispatch';
+import { takeHostConfig } from './config';
 import { bindIpc } from './ipc/bind-electron';
-import { createLogger, logLevelFromEnv } from './log';
-import { createMainServices, type EmitEvent } from './services';
+import { createDispatcher } from './ipc/dispatch';
+import { createLogger, logLevelFromEnv, type LogLevel } from './log';
+import { createMainServices, type EmitEvent, type MainServices } from './services';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/app-origin';
 import { mimeTypeFor, resolveAppFile } from './security/app-protocol';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { isTrustedSender } from './security/trusted-sender';
 import { denyAllPermissions, guardWebContents } from './security/window-guards';
+import { uploadOptionsFromEnv } from './uploads/upload-env';
 
-const log = createLogger({ level: logLevelFromEnv(process.env) });
-
-// Must run before `ready`: app:// behaves like https (secure context, fetch, relative URLs).
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
-
-// Tests and power users point the app at another data folder; it must be set before `ready`.
-if (process.env.OURO_DESKTOP_DATA_DIR) {
-  app.setPath('userData', resolveDataDir(process.env, app.getPath('userData')));
-}
+// Every line goes to the terminal and, once the logs folder is known, to main.log (redacted by log.ts).
+let logFile: LogFile | null = null;
+const toConsole = (level: LogLevel, line: string) => (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+const log = createLogger({ level: logLevelFromEnv(process.env), write: (level, line) => (toConsole(level, line), logFile?.write(line)) });
+const failed = (error: unknown) => reportStartupFailure(error, { dialog, log, logFilePath: logFile?.path, exit: (code) => app.exit(code) });
 
 const rendererDir = path.join(__dirname, 'renderer');
-let mainWindow: BrowserWindow | null = null;
-
-// One Ouro per data folder: a second launch brings this window forward and quits. (The lock is
-// keyed on userData, so e2e runs with their own OURO_DESKTOP_DATA_DIR don't collide.)
-const isFirstInstance = claimSingleInstance(app, () => mainWindow);
-
-const setFailedUploadBadge = createFailedUploadBadge({
-  platform: process.platform,
-  app,
-  getWindow: () => mainWindow,
-  overlayImage: () => nativeImage.createFromDataURL(FAILED_BADGE_PNG_DATA_URL),
-});
-
-/** What the upload queue needs from the desktop: the open dialog, notifications, dock/taskbar. */
-const uploadHooks: UploadHostHooks = {
-  chooseFiles: async () => {
-    const options = { title: 'Upload files to Ouro', properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'> };
-    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-    return result.canceled ? [] : result.filePaths;
-  },
-  isWindowFocused: () => Boolean(mainWindow && !mainWindow.isDestroyed() && mainWindow.isFocused()),
-  notify: (title, body) => {
-    if (!Notification.isSupported()) return;
-    const notification = new Notification({ title, body });
-    notification.on('click', () => {
-      if (!mainWindow || mainWindow.isDestroyed()) return;
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    });
-    notification.show();
-  },
-  setProgress: (fraction) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.setProgressBar(fraction);
-  },
-  setFailedCount: (count) => setFailedUploadBadge(count),
-};
-
-const windowState = windowStateFile(app.getPath('userData'), log);
 // Linux and Windows show this in the window frame and the About panel; macOS uses the bundle's.
 const appIcon = app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.join(__dirname, '..', 'build', 'icons', '256x256.png');
+const windowIcon = process.platform === 'darwin' ? undefined : appIcon;
 
-function showNotice(notice: UpdateNotice): void {
-  const options = { type: notice.kind === 'error' ? ('error' as const) : ('info' as const), message: notice.title, detail: notice.message, buttons: ['OK'] };
-  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+// Created by run(), right after prepareApp; a second launch reaches it through the lock's handler.
+let mainWindow: MainWindow<BrowserWindow> | undefined;
+
+try {
+  const prepared = prepareApp({ app, protocol, platform: process.platform, env: process.env, onSecondInstance: () => void mainWindow?.showOrCreate() });
+  if (prepared.firstInstance) run(prepared.mode);
+} catch (error) {
+  failed(error);
 }
 
-let updateReady = false;
-let updateVersion: string | null = null;
-const updates = createUpdateController({
-  policy: updatePolicy({ isPackaged: app.isPackaged, env: process.env }),
-  currentVersion: app.getVersion(),
-  load: loadElectronUpdater,
-  log,
-  notify: showNotice,
-  onUpdateReady: (version) => {
-    updateReady = true;
-    updateVersion = version;
-    installMenu();
-    // The window offers "Restart to update" too; it never interrupts.
-    emit('app:update-ready', { ready: true, version });
-  },
-});
+function run(mode: RunMode): void {
+  logFile = openLogFile({ dir: app.getPath('logs'), onError: (error) => toConsole('warn', `Cannot write the log file: ${String(error)}`) });
+  log.info(`Ouro ${app.getVersion()} starting (${mode}, Electron ${process.versions.electron ?? '?'}, ${process.platform} ${process.arch})`);
+  const testHooks = testHooksFromEnv(process.env, { packaged: app.isPackaged, warn: (m) => log.warn(m) });
+  const windowState = windowStateFile(app.getPath('userData'), log);
 
-function installMenu(): void {
-  const template = buildMenuTemplate(
-    { platform: process.platform, appName: app.name, updateReady, developerItems: !app.isPackaged },
-    {
-      // The page opens its picker and confirm sheet, so the menu and a drop share one flow.
-      uploadFiles: () => emit('uploads:pick-requested', {}),
-      checkForUpdates: () => void updates.checkFromMenu(),
-      restartToUpdate: () => updates.restartToUpdate(),
-      openExternal: (url) => void shell.openExternal(url),
+  const windows = createMainWindow<BrowserWindow>({
+    // After `ready`, whoever asks first (activate, a second launch): startApp awaited it earlier,
+    // so its install() (the app:// protocol, IPC) has always run by the time this continues.
+    create: async () => {
+      await app.whenReady();
+      return createWindow(await windowState.load());
     },
-  );
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-}
+    onCreated: (window) => indicators.applyTo(window),
+  });
+  mainWindow = windows;
+  const dialogs = createNativeDialogs({ dialog, getWindow: windows.current, downloadsDir: () => app.getPath('downloads') });
+  const notifier = createNotifier({
+    isSupported: () => Notification.isSupported(),
+    create: (options) => {
+      const notification = new Notification(options);
+      // e2e: a spec clicks it through electronApplication.evaluate(), even where the OS refused to show it.
+      testHooks?.collect('notifications', notification);
+      return notification;
+    },
+    onClick: () => {
+      // The person asked for Ouro: on macOS make it the active app, not just its window key.
+      if (process.platform === 'darwin') app.focus({ steal: true });
+      void windows.showOrCreate();
+    },
+  });
+  const indicators = createWindowIndicators({
+    platform: process.platform,
+    app,
+    getWindow: windows.current,
+    overlayImage: () => nativeImage.createFromDataURL(FAILED_BADGE_PNG_DATA_URL),
+    requestNotificationPermission: () => {
+      if (notifier.shownCount() === 0) notifier.notify('An upload failed', 'Open Ouro to see what went wrong and try again.');
+    },
+  });
 
-const emit: EmitEvent = (event, payload) => {
-  for (const window of BrowserWindow.getAllWindows()) {
-    if (!window.isDestroyed()) window.webContents.send(eventChannel(event), payload);
+  const emit: EmitEvent = (event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(eventChannel(event), payload);
+    }
+  };
+
+  let updateReady = false;
+  let updateVersion: string | null = null;
+  const updates = createUpdateController({
+    policy: updatePolicy({ isPackaged: app.isPackaged, env: process.env }),
+    currentVersion: app.getVersion(),
+    load: loadElectronUpdater,
+    log,
+    notify: dialogs.showNotice,
+    onUpdateReady: (version) => {
+      updateReady = true;
+      updateVersion = version;
+      installMenu();
+      // The window offers "Restart to update" too; it never interrupts.
+      emit('app:update-ready', { ready: true, version });
+    },
+  });
+
+  function installMenu(): void {
+    const template = buildMenuTemplate(
+      { platform: process.platform, appName: app.name, updateReady, developerItems: !app.isPackaged },
+      {
+        // The page opens its picker and confirm sheet, so the menu and a drop share one flow.
+        // With no window (macOS), the first click brings one up.
+        uploadFiles: () => {
+          if (windows.current()) emit('uploads:pick-requested', {});
+          void windows.showOrCreate();
+        },
+        checkForUpdates: () => void updates.checkFromMenu(),
+        restartToUpdate: () => updates.restartToUpdate(),
+        openExternal: (url) => void shell.openExternal(url),
+        showLogs: () => logFile && shell.showItemInFolder(logFile.path),
+      },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   }
-};
 
-// Every webContents, including any the app never meant to create, gets the same guards.
-app.on('web-contents-created', (_event, contents) => {
-  guardWebContents(contents, {
-    openExternal: (url) => {
-      void shell.openExternal(url);
-    },
+  function buildServices(): MainServices {
+    const keychain = createKeychain(loadKeytar, process.platform, keychainService(mode));
+    return createMainServices({
+      appVersion: app.getVersion(),
+      platform: process.platform,
+      ...takeHostConfig(process.env),
+      dataDir: app.getPath('userData'),
+      host: 'electron',
+      log,
+      emit,
+      // Electron's network stack: the system's proxies and certificate store apply.
+      fetch: net.fetch as typeof fetch,
+      keychain: testHooks?.wrapKeychain(keychain) ?? keychain,
+      openExternal: (url) => shell.openExternal(url),
+      updates: { state: () => ({ ready: updateReady, version: updateVersion }), restart: () => updates.restartToUpdate() },
+      uploads: {
+        ...uploadOptionsFromEnv(process.env),
+        hooks: {
+          chooseFiles: dialogs.chooseFiles,
+          isWindowFocused: () => Boolean(windows.current()?.isFocused()),
+          notify: (title, body) => void notifier.notify(title, body),
+          setProgress: indicators.setProgress,
+          setFailedCount: indicators.setFailedCount,
+        },
+      },
+      chooseSavePath: dialogs.chooseSavePath,
+    });
+  }
+
+  // Every webContents, including any the app never meant to create, gets the same guards.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { openExternal: (url) => void shell.openExternal(url), log }));
+  app.on('activate', () => void windows.showOrCreate());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let services: MainServices | undefined;
+  quitAfterCleanup(app, {
+    cleanup: async () => services?.dispose(),
+    timeoutMs: QUIT_CLEANUP_TIMEOUT_MS,
+    // Quitting looks immediate; the queue is saved behind the scenes.
+    onCleanupStart: () => BrowserWindow.getAllWindows().forEach((window) => window.hide()),
     log,
   });
-});
+
+  void startApp({
+    whenReady: () => app.whenReady(),
+    install: () => {
+      services = buildServices();
+      denyAllPermissions(session.defaultSession);
+      protocol.handle(APP_SCHEME, serveRenderer);
+      bindIpc(ipcMain, createDispatcher(services.handlers, log), isTrustedSender);
+      applyAboutPanel(app, { appVersion: app.getVersion(), versions: process.versions, iconPath: windowIcon });
+      installMenu();
+    },
+    showOrCreateWindow: () => windows.showOrCreate(),
+    startServices: () => services?.start() ?? Promise.resolve(),
+    // In the background: never delays the window; failures are only logged.
+    inBackground: () => void updates.checkInBackground(),
+    onFailure: failed,
+  });
+
+  function createWindow(saved: WindowState | null): BrowserWindow {
+    const placement = placeWindow(saved, screen.getAllDisplays(), screen.getPrimaryDisplay());
+    const preload = path.join(__dirname, 'preload.cjs');
+    const window = new BrowserWindow(appWindowOptions({ placement, icon: windowIcon, preload, darkMode: nativeTheme.shouldUseDarkColors }));
+    // Maximising a hidden window shows it early on some platforms, so it waits for ready-to-show.
+    window.once('ready-to-show', () => {
+      if (placement.maximized) window.maximize();
+      window.show();
+    });
+    trackWindowState(window, windowState, { log });
+    void window.loadURL(APP_ENTRY_URL);
+    return window;
+  }
+}
 
 async function serveRenderer(request: Request): Promise<Response> {
   const file = resolveAppFile(rendererDir, request.url);
@@ -140,104 +225,9 @@ async function serveRenderer(request: Request): Promise<Response> {
   try {
     const body = await readFile(file);
     return new Response(body, {
-      headers: {
-        'Content-Type': mimeTypeFor(file),
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-      },
+      headers: { 'Content-Type': mimeTypeFor(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
     });
   } catch {
     return new Response('Not found', { status: 404 });
   }
-}
-
-function createWindow(saved: WindowState | null): BrowserWindow {
-  const placement = placeWindow(saved, screen.getAllDisplays(), screen.getPrimaryDisplay());
-  const window = new BrowserWindow({
-    x: placement.x,
-    y: placement.y,
-    width: placement.width,
-    height: placement.height,
-    icon: process.platform === 'darwin' ? undefined : appIcon,
-    minWidth: 720,
-    minHeight: 480,
-    show: false,
-    title: 'Ouro',
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171c' : '#f7f7f9',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: true,
-    },
-  });
-  // Maximising a hidden window shows it early on some platforms, so it waits for ready-to-show.
-  window.once('ready-to-show', () => {
-    if (placement.maximized) window.maximize();
-    window.show();
-  });
-  trackWindowState(window, windowState, { log });
-  window.on('closed', () => {
-    if (mainWindow === window) mainWindow = null;
-  });
-  void window.loadURL(APP_ENTRY_URL);
-  return window;
-}
-
-async function start(): Promise<void> {
-  await app.whenReady();
-  applyAboutPanel(app, { appVersion: app.getVersion(), versions: process.versions, iconPath: process.platform === 'darwin' ? undefined : appIcon });
-  installMenu();
-  const config = takeHostConfig(process.env);
-  const services = createMainServices({
-    appVersion: app.getVersion(),
-    platform: process.platform,
-    ...config,
-    dataDir: app.getPath('userData'),
-    host: 'electron',
-    log,
-    emit,
-    // Electron's network stack: the system's proxies and certificate store apply.
-    fetch: net.fetch as typeof fetch,
-    keychain: createKeychain(loadKeytar, process.platform),
-    openExternal: (url) => shell.openExternal(url),
-    updates: { state: () => ({ ready: updateReady, version: updateVersion }), restart: () => updates.restartToUpdate() },
-    uploads: { ...uploadOptionsFromEnv(process.env), hooks: uploadHooks },
-    chooseSavePath: async (suggestedName) => {
-      const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName) };
-      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
-  });
-  await services.start();
-  denyAllPermissions(session.defaultSession);
-  protocol.handle(APP_SCHEME, serveRenderer);
-  bindIpc(ipcMain, createDispatcher(services.handlers, log), isTrustedSender);
-  mainWindow = createWindow(await windowState.load());
-  // In the background: never delays the window; failures are only logged.
-  void updates.checkInBackground();
-
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length > 0) return;
-    void windowState.load().then((saved) => {
-      mainWindow = createWindow(saved);
-    });
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('will-quit', () => {
-    void services.dispose();
-  });
-}
-
-if (isFirstInstance) {
-  start().catch((error: unknown) => {
-    log.error('Ouro Desktop failed to start', error);
-    app.exit(1);
-  });
 }

@@ -11,6 +11,7 @@ import type { ChooseSavePath } from './browse/save-download';
 import type { Handler, Handlers } from './ipc/handlers';
 import type { Channel } from '../shared/contract';
 import { isAppError } from '../shared/app-error';
+import { createInFlight } from './in-flight';
 import type { Logger } from './log';
 import { createOuroClient } from './ouro/client';
 import { safeExternalUrl } from './security/external-url';
@@ -74,13 +75,37 @@ function trackAll<H extends Partial<Handlers>>(handlers: H, account: AccountServ
 }
 
 export interface MainServices {
+  /** Every handler waits for start() (and starts it if nothing has yet). */
   handlers: Handlers;
   account: AccountService;
   uploads: UploadService;
-  /** Reads settings and the keychain; call once before serving the window. */
+  /**
+   * Reads settings and the keychain, then restores the upload queue. Hosts call it once the
+   * window (or the web host) is up: a locked keychain may hold it for a long time.
+   */
   start(): Promise<void>;
-  /** Releases timers, sockets and files on quit. */
+  /** On quit: aborts downloads (removing their temporary files), saves the queue, stops timers. */
   dispose(): Promise<void>;
+}
+
+/** Channels that do not depend on the account or the queue, so they answer while start() waits. */
+const ANSWERS_BEFORE_START = new Set<Channel>(['app:open-external', 'app:update-state', 'app:restart-to-update']);
+
+/**
+ * Makes every handler wait for start(). Without this a call arriving while the keychain is still
+ * being read would see the initial "signed out" state, and the page would flash the sign-in screen.
+ */
+function afterStart(handlers: Handlers, start: () => Promise<void>): Handlers {
+  const gated: Partial<Record<Channel, unknown>> = {};
+  for (const [channel, handler] of Object.entries(handlers) as [Channel, Handler<Channel>][]) {
+    gated[channel] = ANSWERS_BEFORE_START.has(channel)
+      ? handler
+      : async (input: never, context: never) => {
+          await start();
+          return handler(input, context);
+        };
+  }
+  return gated as Handlers;
 }
 
 export function createMainServices(deps: ServiceDeps): MainServices {
@@ -115,7 +140,8 @@ export function createMainServices(deps: ServiceDeps): MainServices {
         },
       }),
   });
-  const browse = { account, fetch: deps.fetch, chooseSavePath: deps.chooseSavePath, emit: deps.emit, log: deps.log };
+  const inFlight = createInFlight();
+  const browse = { account, fetch: deps.fetch, chooseSavePath: deps.chooseSavePath, emit: deps.emit, log: deps.log, inFlight };
 
   const uploadService = createUploadService({ ...deps.uploads, dataDir: deps.dataDir, log: deps.log, emit: deps.emit, client: () => account.client() });
   follow.uploads = uploadService;
@@ -146,16 +172,31 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     ...createUploadHandlers(uploadService),
   };
 
+  let disposed = false;
+  let starting: Promise<void> | undefined;
+  let uploadsStarting: Promise<void> | undefined;
+  const start = () =>
+    (starting ??= (async () => {
+      await account.start();
+      if (disposed) return; // quit while the keychain was being read
+      uploadsStarting = uploadService.start();
+      await uploadsStarting;
+    })());
+
   return {
-    handlers,
+    handlers: afterStart(handlers, start),
     account,
     uploads: uploadService,
-    start: async () => {
-      await account.start();
-      await uploadService.start();
-    },
+    start,
     dispose: async () => {
-      await uploadService.dispose();
+      disposed = true;
+      await inFlight.close();
+      // Only a queue that was loaded may be saved: disposing one that never started would
+      // write an empty queue over the person's saved one.
+      if (uploadsStarting) {
+        await uploadsStarting.catch(() => {});
+        await uploadService.dispose();
+      }
       account.dispose();
     },
   };

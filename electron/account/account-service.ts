@@ -229,14 +229,18 @@ export function createAccountService(deps: AccountDeps): AccountService {
     }
   }
 
+  // Every read of the account waits for the keychain to have been read (starting it if nothing
+  // has yet): before that the state is only a placeholder, and must never be shown as "signed out".
+  const ensureStarted = () => (started ??= start());
+
   return {
-    start: () => (started ??= start()),
+    start: ensureStarted,
     async state() {
-      await started;
+      await ensureStarted();
       return current;
     },
     async signIn(input) {
-      await started;
+      await ensureStarted();
       const candidate = input.apiKey.trim();
       deps.log.addSecret(candidate);
       const base = normaliseBase(input.apiBaseUrl);
@@ -256,7 +260,7 @@ export function createAccountService(deps: AccountDeps): AccountService {
       return publish(signedIn(toAccountUser(verified.user, verified.profile), verified.keyName, 'online'));
     },
     async signOut() {
-      await started;
+      await ensureStarted();
       const wasStored = storage === 'keychain' && key !== null;
       key = null;
       stopRetrying();
@@ -273,7 +277,7 @@ export function createAccountService(deps: AccountDeps): AccountService {
       return publish({ status: 'signed-out', reason: 'signed-out', apiBaseUrl, keychain });
     },
     async reconnect() {
-      await started;
+      await ensureStarted();
       stopRetrying();
       await verifyCurrent();
       return current;

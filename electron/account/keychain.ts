@@ -1,8 +1,10 @@
 // The API key's home: the OS keychain through keytar (macOS Keychain, Windows Credential
 // Manager, the Secret Service on Linux). keytar is a native module loaded lazily, so a missing
 // or broken build means "keychain unavailable", never a crash at start-up.
+import { createRequire } from 'node:module';
 import { AppError } from '../../shared/app-error';
 
+/** The keychain entries' service name; development runs use their own (app/app-identity.ts). */
 export const KEYCHAIN_SERVICE = 'Ouro Desktop';
 
 export interface KeytarLike {
@@ -30,11 +32,14 @@ export function keychainHelp(platform: string): string {
 }
 
 export function loadKeytar(): Promise<KeytarLike> {
-  // A dynamic import so a missing or mis-built native module fails here, not at start-up.
-  return import('keytar').then((module) => ((module as { default?: KeytarLike }).default ?? module) as KeytarLike);
+  // Loaded on first use, so a missing or mis-built native module fails here, not at start-up.
+  // require rather than import(): inside app.asar only Electron's CommonJS loader is sure to find
+  // the package and its addon in app.asar.unpacked (electron-updater is loaded the same way, see
+  // app/update-controller.ts). esbuild leaves the call alone: keytar is external.
+  return Promise.resolve().then(() => createRequire(__filename)('keytar') as KeytarLike);
 }
 
-export function createKeychain(load: () => Promise<KeytarLike>, platform: string): SecretStore {
+export function createKeychain(load: () => Promise<KeytarLike>, platform: string, service: string = KEYCHAIN_SERVICE): SecretStore {
   let loaded: Promise<KeytarLike> | undefined;
   const unavailable = (cause: unknown) =>
     new AppError({ kind: 'keychain-unavailable', message: keychainHelp(platform) }, { cause });
@@ -55,8 +60,8 @@ export function createKeychain(load: () => Promise<KeytarLike>, platform: string
   }
 
   return {
-    get: (account) => run((k) => k.getPassword(KEYCHAIN_SERVICE, account)),
-    set: (account, secret) => run((k) => k.setPassword(KEYCHAIN_SERVICE, account, secret)),
-    delete: (account) => run((k) => k.deletePassword(KEYCHAIN_SERVICE, account)).then(() => undefined),
+    get: (account) => run((k) => k.getPassword(service, account)),
+    set: (account, secret) => run((k) => k.setPassword(service, account, secret)),
+    delete: (account) => run((k) => k.deletePassword(service, account)).then(() => undefined),
   };
 }

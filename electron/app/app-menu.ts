@@ -13,6 +13,8 @@ export interface MenuActions {
   restartToUpdate(): void;
   /** shell.openExternal; only ever given the constant URLs above. */
   openExternal(url: string): void;
+  /** Help → Show Logs: reveals the log file (app/log-file.ts), which support asks for first. */
+  showLogs(): void;
 }
 
 export interface MenuOptions {
@@ -98,6 +100,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     submenu: [
       { id: 'docs', label: 'Ouro Docs', click: () => actions.openExternal(DOCS_URL) },
       { id: 'report-issue', label: 'Report an Issue', click: () => actions.openExternal(REPORT_ISSUE_URL) },
+      { id: 'show-logs', label: 'Show Logs', click: () => actions.showLogs() },
       // On macOS these live in the App menu, where people look for them.
       ...(isMac ? [] : [{ type: 'separator' } as const, updateItem(options, actions), { role: 'about' } as const]),
     ],

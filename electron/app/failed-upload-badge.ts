@@ -17,12 +17,18 @@ export interface BadgeDeps<Image> {
   getWindow(): OverlayWindow<Image> | null;
   /** Built on first use (nativeImage.createFromDataURL(FAILED_BADGE_PNG_DATA_URL)). */
   overlayImage(): Image;
+  /**
+   * macOS draws the dock badge only for an app allowed to notify, and asks that permission only
+   * when the app first posts a notification. Called once, before the first non-zero badge.
+   */
+  requestNotificationPermission?(): void;
 }
 
 export type SetFailedUploadBadge = (count: number) => void;
 
 export function createFailedUploadBadge<Image>(deps: BadgeDeps<Image>): SetFailedUploadBadge {
   let image: Image | undefined;
+  let permissionAsked = false;
   return (count) => {
     const failed = Number.isFinite(count) ? Math.max(0, Math.floor(count)) : 0;
     if (deps.platform === 'win32') {
@@ -35,6 +41,10 @@ export function createFailedUploadBadge<Image>(deps: BadgeDeps<Image>): SetFaile
       image ??= deps.overlayImage();
       window.setOverlayIcon(image, failed === 1 ? '1 upload failed' : `${failed} uploads failed`);
       return;
+    }
+    if (deps.platform === 'darwin' && failed > 0 && !permissionAsked) {
+      permissionAsked = true;
+      deps.requestNotificationPermission?.();
     }
     // Returns false where the desktop has no badge; nothing else to fall back to there.
     deps.app.setBadgeCount(failed);

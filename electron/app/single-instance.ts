@@ -1,5 +1,6 @@
-// One running Ouro per user: a second launch hands over to the first, which brings its window
-// forward, and then quits. Takes Electron's `app` structurally so tests drive it with fakes.
+// One running Ouro per data folder: a second launch hands over to the first, which brings its
+// window forward (creating it if there is none), and then quits. Takes Electron's `app`
+// structurally so tests drive it with fakes.
 
 export interface SingleInstanceApp {
   requestSingleInstanceLock(): boolean;
@@ -26,17 +27,9 @@ export function bringToFront(window: FocusableWindow): void {
 /**
  * Claims the single-instance lock. Returns false when another instance holds it: that instance is
  * told (Electron emits `second-instance` there) and this one quits, so main.ts must stop starting.
- * `onSecondInstance` runs in the first instance; by default it fronts the current window, if any —
- * a second launch during startup, before the window exists, simply does nothing.
+ * `onSecondInstance` runs in the first instance (main.ts passes showOrCreateWindow).
  */
-export function claimSingleInstance(
-  app: SingleInstanceApp,
-  getWindow: () => FocusableWindow | null,
-  onSecondInstance: () => void = () => {
-    const window = getWindow();
-    if (window) bringToFront(window);
-  },
-): boolean {
+export function claimSingleInstance(app: SingleInstanceApp, onSecondInstance: () => void): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;

@@ -3,6 +3,7 @@
 import type { Destinations, FileDetails } from '../../shared/browse';
 import type { OuroFile } from '../../shared/ouro-models';
 import type { AccountService } from '../account/account-service';
+import type { InFlight } from '../in-flight';
 import type { Handlers } from '../ipc/handlers';
 import type { Logger } from '../log';
 import type { EmitEvent } from '../services';
@@ -18,6 +19,8 @@ export interface BrowseDeps {
   chooseSavePath: ChooseSavePath;
   emit: EmitEvent;
   log: Logger;
+  /** Downloads in progress, aborted and awaited on quit. */
+  inFlight?: InFlight | undefined;
 }
 
 type FileHandlers = Pick<Handlers, 'orgs:list' | 'assets:search' | 'files:get' | 'files:preview' | 'files:download' | 'datasets:stats'>;

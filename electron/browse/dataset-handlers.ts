@@ -5,6 +5,7 @@ import type { DatasetColumnInfo, DatasetDetails } from '../../shared/browse';
 import type { Dataset, DatasetColumn, DatasetStats } from '../../shared/ouro-models';
 import { isAppError } from '../../shared/app-error';
 import type { AccountService } from '../account/account-service';
+import type { InFlight } from '../in-flight';
 import type { Handlers } from '../ipc/handlers';
 import type { Logger } from '../log';
 import type { EmitEvent } from '../services';
@@ -18,6 +19,8 @@ export interface DatasetHandlerDeps {
   chooseSavePath: ChooseSavePath;
   emit: EmitEvent;
   log: Logger;
+  /** Exports in progress, aborted and awaited on quit. */
+  inFlight?: InFlight | undefined;
 }
 
 export type DatasetHandlers = Pick<Handlers, 'datasets:get' | 'datasets:rows' | 'datasets:export'>;
@@ -106,6 +109,7 @@ export function createDatasetHandlers(deps: DatasetHandlerDeps): DatasetHandlers
         chooseSavePath: deps.chooseSavePath,
         emit: deps.emit,
         log: deps.log,
+        inFlight: deps.inFlight,
       });
     },
   };

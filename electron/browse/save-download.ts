@@ -2,6 +2,7 @@
 // straight to that file (never through the renderer), reporting progress as events.
 import type { SaveResult } from '../../shared/browse';
 import type { AccountService } from '../account/account-service';
+import type { InFlight } from '../in-flight';
 import type { Logger } from '../log';
 import type { EmitEvent } from '../services';
 
@@ -19,6 +20,8 @@ export async function saveAssetDownload(options: {
   chooseSavePath: ChooseSavePath;
   emit: EmitEvent;
   log: Logger;
+  /** Quitting aborts the download (its temporary file is removed) and waits for it. */
+  inFlight?: InFlight | undefined;
 }): Promise<SaveResult> {
   const { account, assetId, emit } = options;
   const client = account.client();
@@ -26,15 +29,16 @@ export async function saveAssetDownload(options: {
   if (!target) return { saved: false };
   let lastEmit = 0;
   const download = options.assetType === 'dataset' ? client.datasets.exportTo : client.files.downloadTo;
-  const result = await download(assetId, target, {
-    onProgress: ({ bytes, totalBytes }) => {
-      // Chunks arrive far faster than a progress bar can use; ~10 updates a second is plenty.
-      const now = Date.now();
-      if (now - lastEmit < PROGRESS_INTERVAL_MS) return;
-      lastEmit = now;
-      emit('downloads:progress', { id: assetId, bytes, total: totalBytes ?? null, done: false });
-    },
-  });
+  const onProgress = ({ bytes, totalBytes }: { bytes: number; totalBytes?: number }) => {
+    // Chunks arrive far faster than a progress bar can use; ~10 updates a second is plenty.
+    const now = Date.now();
+    if (now - lastEmit < PROGRESS_INTERVAL_MS) return;
+    lastEmit = now;
+    emit('downloads:progress', { id: assetId, bytes, total: totalBytes ?? null, done: false });
+  };
+  const result = options.inFlight
+    ? await options.inFlight.run((signal) => download(assetId, target, { onProgress, signal }))
+    : await download(assetId, target, { onProgress });
   emit('downloads:progress', { id: assetId, bytes: result.bytes, total: result.bytes, done: true });
   options.log.info(`Saved ${result.bytes} bytes of ${assetId}`);
   return { saved: true, path: target, bytes: result.bytes };

@@ -9,7 +9,7 @@ interface PreventableEvent {
 export interface WebContentsLike {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' } | { action: 'allow' }): void;
   on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): unknown;
-  on(event: 'will-frame-navigate', listener: (event: PreventableEvent & { url: string }) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (event: PreventableEvent & { url: string; isMainFrame: boolean }) => void): unknown;
   on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
 }
@@ -46,8 +46,11 @@ export function guardWebContents(contents: WebContentsLike, deps: GuardDeps): vo
     event.preventDefault();
     sendOut(url);
   });
+  // Electron asks will-frame-navigate first and will-navigate only for a main frame it let
+  // through, so the main frame must pass here or the link fallback above never runs. Sub-frames
+  // (the app has none of its own) are simply cancelled.
   contents.on('will-frame-navigate', (event) => {
-    event.preventDefault();
+    if (!event.isMainFrame) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
     event.preventDefault();

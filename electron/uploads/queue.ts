@@ -98,6 +98,8 @@ export function isFinished(state: UploadState): boolean {
 export class UploadQueue {
   private records: QueueRecord[] = [];
   private readonly live = new Map<string, Live>();
+  /** Every running item's task, so dispose() can wait for them to stop. */
+  private readonly tasks = new Set<Promise<void>>();
   private paused: 'sign-in' | null = null;
   private disposed = false;
   private concurrency: number;
@@ -197,10 +199,14 @@ export class UploadQueue {
     return { items: this.records.map((r) => this.view(r)), paused: this.paused, concurrency: this.concurrency };
   }
 
-  /** Quit: running uploads are aborted but stay queued on disk, to resume on the next start. */
+  /**
+   * Quit: running uploads are aborted but stay queued on disk, to resume on the next start. The
+   * save waits for them to stop, so it records where each one really ended.
+   */
   async dispose(): Promise<void> {
     this.disposed = true;
     this.requeueRunning();
+    await Promise.all([...this.tasks]);
     await this.deps.persist(this.records.map((r) => ({ ...r })));
   }
 
@@ -285,7 +291,11 @@ export class UploadQueue {
     if (this.paused || this.disposed) return;
     for (const record of this.records) {
       if (this.live.size >= this.concurrency) break;
-      if (record.state === 'queued' && !this.live.has(record.id)) void this.start(record);
+      if (record.state === 'queued' && !this.live.has(record.id)) {
+        const task = this.start(record).catch(() => {});
+        this.tasks.add(task);
+        void task.then(() => this.tasks.delete(task));
+      }
     }
   }
 

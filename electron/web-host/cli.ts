@@ -2,7 +2,10 @@
 // pieces in place of Electron's, and prints the URL to open.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import os from 'node:os';
 import { createKeychain, loadKeytar } from '../account/keychain';
+import { DEV_DATA_DIR_NAME, keychainService } from '../app/app-identity';
+import { testHooksFromEnv } from '../app/test-hooks';
 import { defaultUserDataDir, resolveDataDir, takeHostConfig } from '../config';
 import { saveIntoFolder } from '../browse/downloads-folder';
 import { createEventHub } from '../event-hub';
@@ -27,7 +30,11 @@ function parsePort(argv: string[]): number | undefined {
 async function main(): Promise<void> {
   const log = createLogger({ level: logLevelFromEnv(process.env) });
   const events = createEventHub();
-  const dataDir = resolveDataDir(process.env, defaultUserDataDir());
+  // A development tool: its own data folder and keychain entries, like `npm start`, never the
+  // installed app's.
+  const dataDir = resolveDataDir(process.env, defaultUserDataDir(process.platform, process.env, os.homedir(), DEV_DATA_DIR_NAME));
+  const testHooks = testHooksFromEnv(process.env, { packaged: false, warn: (m) => log.warn(m) });
+  const keychain = createKeychain(loadKeytar, process.platform, keychainService('development'));
   const uploadLimits = uploadOptionsFromEnv(process.env);
   const services = createMainServices({
     // No native open dialog, notifications or taskbar here; the page picks files itself.
@@ -40,13 +47,12 @@ async function main(): Promise<void> {
     log,
     emit: events.emit,
     fetch: globalThis.fetch,
-    keychain: createKeychain(loadKeytar, process.platform),
+    keychain: testHooks?.wrapKeychain(keychain) ?? keychain,
     // A browser tab cannot open the OS browser for us; say where the link goes instead.
     openExternal: (url) => log.info(`Open in your browser: ${url}`),
     // No native save dialog in a browser tab: downloads land in a folder, never overwriting.
     chooseSavePath: saveIntoFolder(process.env.OURO_DESKTOP_DOWNLOAD_DIR || path.join(dataDir, 'Downloads')),
   });
-  await services.start();
   const port = parsePort(process.argv.slice(2));
   const host = await startWebHost({
     rendererDir: path.join(__dirname, 'renderer'),
@@ -59,6 +65,12 @@ async function main(): Promise<void> {
     log,
   });
   process.stdout.write(`Ouro web host: ${host.url}\n`);
+  // Like Electron's window, the page is served before the keychain is read: it shows "Starting…"
+  // while a locked keyring waits, and every handler waits for start() (services.ts).
+  services.start().catch((error: unknown) => {
+    log.error('Ouro web host failed to start', error);
+    process.exit(1);
+  });
 
   const stop = async () => {
     await host.close();

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, _electron, chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, _electron, chromium, type Browser, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
 import { findElectronBinary } from '../../electron/electron-binary.mjs';
 import { startStandIn, type StandIn, type StandInOptions } from '../stand-in/index';
 import { chromiumArgs, chromiumPath } from './chromium-path';
@@ -24,8 +24,13 @@ export interface OuroApp {
   host: OuroHost;
   /** The web host's printed URL (web project only). */
   url?: string;
+  /** Playwright's handle on the Electron app, for evaluate() in main (electron project only). */
+  electron?: ElectronApplication;
   close(): Promise<void>;
 }
+
+/** The app's test-only hooks (electron/app/test-hooks.ts) are switched on for every e2e run. */
+const TEST_ENV = { OURO_TEST_HOOKS: '1' };
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -53,7 +58,7 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 async function launchWeb(browser: Browser, env: Record<string, string>, dataDir: string): Promise<OuroApp> {
   const child = spawn(process.execPath, [path.join(root, 'dist', 'web-host.cjs')], {
     cwd: root,
-    env: { ...process.env, ...env, OURO_DESKTOP_DATA_DIR: dataDir },
+    env: { ...process.env, ...TEST_ENV, ...env, OURO_DESKTOP_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child);
@@ -82,7 +87,7 @@ async function launchElectron(env: Record<string, string>, dataDir: string): Pro
   const app = await _electron.launch({
     executablePath: binary.path,
     args: [root],
-    env: { ...(process.env as Record<string, string>), ...env, OURO_DESKTOP_DATA_DIR: dataDir },
+    env: { ...(process.env as Record<string, string>), ...TEST_ENV, ...env, OURO_DESKTOP_DATA_DIR: dataDir },
   });
   const downloads = env.OURO_DESKTOP_DOWNLOAD_DIR;
   if (downloads) {
@@ -98,7 +103,7 @@ async function launchElectron(env: Record<string, string>, dataDir: string): Pro
     }, downloads);
   }
   const page = await app.firstWindow();
-  return { page, dataDir, host: 'electron', close: () => app.close() };
+  return { page, dataDir, host: 'electron', electron: app, close: () => app.close() };
 }
 
 export const test = base.extend<

@@ -1,7 +1,10 @@
 // Reads the real OS keychain the way a person would check it, with libsecret's secret-tool.
 import { spawnSync } from 'node:child_process';
+import { keychainService } from '../../electron/app/app-identity';
 
-export const SERVICE = 'Ouro Desktop';
+// Both hosts under test are development runs (the web host; Electron started unpackaged), which
+// keep their keys apart from an installed Ouro's.
+export const SERVICE = keychainService('development');
 
 /** The stored secret for an API base URL, or null when there is none. */
 export function keychainLookup(account: string): string | null {

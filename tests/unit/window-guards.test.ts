@@ -18,13 +18,22 @@ function fakeWebContents() {
   };
   return {
     contents: contents as unknown as WebContentsLike,
-    fire(event: string, url?: string) {
+    fire(event: string, url?: string, isMainFrame = false) {
       const preventDefault = vi.fn();
       const listener = listeners.get(event);
       if (!listener) throw new Error(`no ${event} listener`);
-      if (event === 'will-frame-navigate') listener({ preventDefault, url });
+      if (event === 'will-frame-navigate') listener({ preventDefault, url, isMainFrame });
       else listener({ preventDefault }, url);
       return preventDefault;
+    },
+    /**
+     * A navigation as Electron runs it: will-frame-navigate for every frame first; only if that
+     * let it through, and it is the main frame, will-navigate. Returns whether it was cancelled.
+     */
+    navigate(url: string, { isMainFrame }: { isMainFrame: boolean }): boolean {
+      if (this.fire('will-frame-navigate', url, isMainFrame).mock.calls.length > 0) return true;
+      if (!isMainFrame) return false;
+      return this.fire('will-navigate', url).mock.calls.length > 0;
     },
     open: (url: string) => openHandler!({ url }),
   };
@@ -47,12 +56,27 @@ describe('window guards', () => {
     expect(openExternal).not.toHaveBeenCalled();
   });
 
-  it('cancels frame navigations, redirects and webview attachment', () => {
+  it('a link clicked in the page is cancelled and opens in the browser (will-frame-navigate lets the main frame through)', () => {
+    const openExternal = vi.fn();
     const fake = fakeWebContents();
-    guardWebContents(fake.contents, { openExternal: vi.fn() });
-    expect(fake.fire('will-frame-navigate', 'https://evil.example/')).toHaveBeenCalled();
+    guardWebContents(fake.contents, { openExternal });
+    expect(fake.navigate('https://ouro.foundation/pricing', { isMainFrame: true })).toBe(true);
+    expect(openExternal.mock.calls).toEqual([['https://ouro.foundation/pricing']]);
+    // The fallback never runs will-navigate's job twice, nor for a file:// drop.
+    expect(fake.navigate('file:///home/alice/photo.png', { isMainFrame: true })).toBe(true);
+    expect(openExternal).toHaveBeenCalledOnce();
+  });
+
+  it('cancels sub-frame navigations outright, and redirects and webview attachment', () => {
+    const openExternal = vi.fn();
+    const fake = fakeWebContents();
+    guardWebContents(fake.contents, { openExternal });
+    expect(fake.navigate('https://evil.example/', { isMainFrame: false })).toBe(true);
+    expect(fake.fire('will-frame-navigate', 'https://evil.example/', false)).toHaveBeenCalled();
+    expect(fake.fire('will-frame-navigate', 'https://ouro.foundation/', true)).not.toHaveBeenCalled();
     expect(fake.fire('will-redirect', 'https://evil.example/')).toHaveBeenCalled();
     expect(fake.fire('will-attach-webview')).toHaveBeenCalled();
+    expect(openExternal).not.toHaveBeenCalled();
   });
 
   it('denies every new window, opening only http(s) targets externally', () => {

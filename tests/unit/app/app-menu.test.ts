@@ -8,6 +8,7 @@ function actions() {
     checkForUpdates: vi.fn<() => void>(),
     restartToUpdate: vi.fn<() => void>(),
     openExternal: vi.fn<(url: string) => void>(),
+    showLogs: vi.fn<() => void>(),
   } satisfies MenuActions;
 }
 
@@ -73,6 +74,17 @@ describe('application menu', () => {
     click(find(template, 'report-issue'));
     expect(a.openExternal.mock.calls).toEqual([[DOCS_URL], [REPORT_ISSUE_URL]]);
     expect(DOCS_URL).toBe('https://ouro.foundation/docs');
+  });
+
+  it('Help → Show Logs reveals the log file, on every platform', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const a = actions();
+      const help = submenu(buildMenuTemplate({ platform, appName: 'Ouro' }, a).at(-1));
+      const item = help.find((entry) => entry.id === 'show-logs');
+      expect(item?.label).toBe('Show Logs');
+      click(item);
+      expect(a.showLogs).toHaveBeenCalledOnce();
+    }
   });
 
   it('offers "Check for Updates…" until an update is ready, then "Restart to Update"', () => {

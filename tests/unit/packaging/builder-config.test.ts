@@ -7,6 +7,8 @@ import Ajv from 'ajv';
 import { getConfig } from 'app-builder-lib/out/util/config/config';
 import type { Configuration } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
+import { APP_ID } from '../../../electron/app/app-identity';
+import { beforePack, crossBuildProblem } from '../../../scripts/refuse-cross-build.mjs';
 
 const root = path.resolve(__dirname, '../../..');
 const requireFromHere = createRequire(__filename);
@@ -30,7 +32,10 @@ const releaseFuses = {
   enableEmbeddedAsarIntegrityValidation: true,
   enableCookieEncryption: true,
   grantFileProtocolExtraPrivileges: false,
+  resetAdHocDarwinSignature: true,
 };
+
+const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { desktopName?: string; productName: string };
 
 describe('electron-builder.yml', () => {
   const config = loadYaml('electron-builder.yml');
@@ -47,6 +52,32 @@ describe('electron-builder.yml', () => {
   it('names the app', () => {
     expect(config.appId).toBe('foundation.ouro.desktop');
     expect(config.productName).toBe('Ouro');
+  });
+
+  it('gives Windows the same AppUserModelID as the installed app sets (toasts, one taskbar button)', () => {
+    // NSIS writes appId onto the Start-menu shortcut; main.ts calls app.setAppUserModelId(APP_ID).
+    expect(APP_ID).toBe(config.appId);
+  });
+
+  it('names the Linux launcher entry the way Electron looks for it (badge, progress bar)', () => {
+    // Without syncDesktopName, electron-builder names the .desktop file after executableName;
+    // Electron looks for package.json's desktopName (or "<productName>.desktop" without one).
+    expect(config.linux?.executableName).toBe('ouro-desktop');
+    expect(config.linux).not.toHaveProperty('syncDesktopName');
+    expect(packageJson.desktopName).toBe(`${config.linux?.executableName}.desktop`);
+    expect(packageJson.desktopName).not.toBe(`${packageJson.productName.toLowerCase()}.desktop`);
+  });
+
+  it('re-signs ad hoc after flipping the fuses, so unsigned Apple Silicon builds launch', () => {
+    // Either an ad-hoc identity when unsigned, or this: it must be one of the two.
+    expect(config.electronFuses?.resetAdHocDarwinSignature).toBe(true);
+    expect(config.mac).not.toHaveProperty('identity');
+  });
+
+  it('packs the keytar addon npm built here, and refuses to pack for any other OS or CPU', () => {
+    expect(config.npmRebuild).toBe(false);
+    expect(config.beforePack).toBe('./scripts/refuse-cross-build.mjs');
+    expect(typeof beforePack).toBe('function');
   });
 
   it('packs an allow-list into an asar, unpacking keytar’s native addon', () => {
@@ -73,8 +104,8 @@ describe('electron-builder.yml', () => {
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true });
   });
 
-  it('builds an AppImage and a deb that pulls in libsecret for the keychain', () => {
-    expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'], category: 'Utility' });
+  it('builds a deb first (it installs the AppArmor profile), that pulls in libsecret for the keychain, and an AppImage', () => {
+    expect(config.linux).toMatchObject({ target: ['deb', 'AppImage'], category: 'Utility' });
     expect(config.deb?.depends).toContain('libsecret-1-0');
   });
 
@@ -116,5 +147,33 @@ describe('electron-builder.e2e.yml', () => {
     expect(e2e.directories?.output).not.toBe(release.directories?.output);
     const strip = ({ electronFuses: _f, publish: _p, directories: _d, extends: _e, ...rest }: Configuration) => rest;
     expect(strip(e2e)).toEqual(strip(release));
+  });
+});
+
+describe('the cross-build guard (scripts/refuse-cross-build.mjs)', () => {
+  it('lets a build for this machine’s own OS and CPU through', () => {
+    expect(crossBuildProblem({ targetPlatform: 'linux', targetArch: 'x64', hostPlatform: 'linux', hostArch: 'x64' })).toBeNull();
+    expect(crossBuildProblem({ targetPlatform: 'darwin', targetArch: 'arm64', hostPlatform: 'darwin', hostArch: 'arm64' })).toBeNull();
+    expect(crossBuildProblem({ targetPlatform: 'linux', targetArch: 'armv7l', hostPlatform: 'linux', hostArch: 'arm' })).toBeNull();
+    expect(crossBuildProblem({ targetPlatform: 'mas', targetArch: 'x64', hostPlatform: 'darwin', hostArch: 'x64' })).toBeNull();
+  });
+
+  it('refuses another OS or another CPU, saying why and where to build instead', () => {
+    const windows = crossBuildProblem({ targetPlatform: 'win32', targetArch: 'x64', hostPlatform: 'linux', hostArch: 'x64' });
+    expect(windows).toContain('Refusing to package Ouro for Windows x64 on Linux x64');
+    expect(windows).toContain('keytar');
+    expect(windows).toContain('on a Windows x64 machine');
+    const arm = crossBuildProblem({ targetPlatform: 'linux', targetArch: 'arm64', hostPlatform: 'linux', hostArch: 'x64' });
+    expect(arm).toContain('for Linux arm64 on Linux x64');
+    const universal = crossBuildProblem({ targetPlatform: 'darwin', targetArch: 'universal', hostPlatform: 'darwin', hostArch: 'arm64' });
+    expect(universal).toContain('x64 and arm64 apps separately');
+  });
+
+  it('as the hook, throws for a foreign target and passes the host’s own', async () => {
+    const { Arch } = await import('electron-builder');
+    const foreign = process.platform === 'win32' ? 'linux' : 'win32';
+    await expect(beforePack({ electronPlatformName: foreign, arch: Arch.x64 })).rejects.toThrow(/Refusing to package Ouro/);
+    const hostArch = process.arch === 'arm' ? Arch.armv7l : Arch[process.arch as 'x64' | 'arm64' | 'ia32'];
+    await expect(beforePack({ electronPlatformName: process.platform, arch: hostArch })).resolves.toBeUndefined();
   });
 });

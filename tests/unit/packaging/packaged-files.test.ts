@@ -5,7 +5,7 @@
 // `electronDist` points at a fake one carrying Electron's fuse wire, which also proves the fuses
 // get flipped. Then it reads the resulting app.asar with @electron/asar.
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,11 +71,11 @@ async function write(file: string, text: string) {
   await writeFile(path.join(project, file), text);
 }
 
-/** `electron-builder --linux dir` with the given configuration, in a child process of its own. */
-async function pack(configFile: string, outputDir: string): Promise<PackedApp> {
+/** Runs the electron-builder CLI on the throw-away project, in a child process of its own. */
+async function electronBuilder(configFile: string, outputDir: string, target: string[]): Promise<void> {
   const cli = path.join(root, 'node_modules', 'electron-builder', 'cli.js');
   const args = [
-    ...['--linux', 'dir', '--publish', 'never', '--projectDir', project, '--config', configFile],
+    ...[...target, '--publish', 'never', '--projectDir', project, '--config', configFile],
     `-c.electronDist=${fakeElectron}`,
     `-c.directories.output=${outputDir}`,
   ];
@@ -90,6 +90,11 @@ async function pack(configFile: string, outputDir: string): Promise<PackedApp> {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`electron-builder failed:\n${stdout}\n${stderr}`, { cause: error });
   }
+}
+
+/** `electron-builder --linux dir` with the given configuration. */
+async function pack(configFile: string, outputDir: string): Promise<PackedApp> {
+  await electronBuilder(configFile, outputDir, ['--linux', 'dir']);
   const appDir = path.join(project, outputDir, 'linux-unpacked');
   const asarPath = path.join(appDir, 'resources', 'app.asar');
   const entries = listPackage(asarPath, { isPack: false }).map((entry) => entry.replaceAll('\\', '/').replace(/^\//, ''));
@@ -122,7 +127,10 @@ let e2e: PackedApp;
 
 beforeAll(async () => {
   project = await mkdtemp(path.join(os.tmpdir(), 'ouro-packaging-'));
-  for (const file of ['package.json', 'electron-builder.yml', 'electron-builder.e2e.yml']) await cp(path.join(root, file), path.join(project, file));
+  for (const file of ['package.json', 'electron-builder.yml', 'electron-builder.e2e.yml', 'scripts/refuse-cross-build.mjs']) {
+    await mkdir(path.dirname(path.join(project, file)), { recursive: true });
+    await cp(path.join(root, file), path.join(project, file));
+  }
   await cp(path.join(root, 'build'), path.join(project, 'build'), { recursive: true });
   await copyNodeModules(path.join(root, 'node_modules'), path.join(project, 'node_modules'));
   for (const file of [...built, ...decoys]) await write(file, `// ${file}\n`);
@@ -220,6 +228,37 @@ describe('the packaged app', () => {
       GrantFileProtocolExtraPrivileges: '0',
     });
   });
+});
+
+describe('packing for another platform or architecture', () => {
+  // keytar's addon in node_modules is this machine's; npmRebuild is off, so any other target must
+  // be refused (electron-builder.yml's beforePack hook), before a single file is packed.
+  const otherOs = process.platform === 'linux' ? 'win' : 'linux';
+  const otherArch = process.arch === 'arm64' ? 'x64' : 'arm64';
+  const cases: Array<[string, string[], string]> = [
+    [`another OS (--${otherOs})`, [`--${otherOs}`, 'dir'], `out-other-os`],
+    [`another architecture of this OS (--${otherArch})`, ['--linux', 'dir', `--${otherArch}`], `out-other-arch`],
+  ];
+  for (const [what, target, outputDir] of cases) {
+    it(`is refused for ${what}, saying why and where to build instead`, async (ctx) => {
+      if (process.platform !== 'linux' && target[0] === '--linux') {
+        const reason = 'the architecture case packs for Linux, which is this machine’s own OS only on Linux';
+        console.info(`skipped: ${reason}`);
+        ctx.skip(reason);
+      }
+      for (const configFile of ['electron-builder.yml', 'electron-builder.e2e.yml']) {
+        const failure = await electronBuilder(configFile, `${outputDir}-${configFile}`, target).then(
+          () => null,
+          (error: unknown) => String(error),
+        );
+        expect(failure).toContain('Refusing to package Ouro for');
+        expect(failure).toContain('keytar');
+        expect(failure).toContain('docs/packaging.md');
+        const made = await readdir(path.join(project, `${outputDir}-${configFile}`)).catch(() => []);
+        expect(made.filter((entry) => entry.endsWith('-unpacked'))).toEqual([]);
+      }
+    });
+  }
 });
 
 describe('the e2e build', () => {

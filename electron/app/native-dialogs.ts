@@ -1,0 +1,46 @@
+// The native dialogs main.ts hands to the services and the updater: the open dialog behind
+// "Upload Files…", the save dialog for downloads, and update notices. Each is attached to the main
+// window when there is one (a sheet on macOS), and free-standing when there is none.
+import path from 'node:path';
+import type { BaseWindow, Dialog } from 'electron';
+import type { UpdateNotice } from './update-controller';
+
+export type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
+
+export interface NativeDialogsDeps {
+  dialog: DialogApi;
+  getWindow(): BaseWindow | null;
+  /** app.getPath('downloads'), where the save dialog starts. */
+  downloadsDir(): string;
+}
+
+export interface NativeDialogs {
+  /** Several files to upload; [] when cancelled. */
+  chooseFiles(): Promise<string[]>;
+  /** Where to save a download named `suggestedName`; null when cancelled. */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  showNotice(notice: UpdateNotice): void;
+}
+
+export function createNativeDialogs(deps: NativeDialogsDeps): NativeDialogs {
+  const { dialog } = deps;
+  return {
+    async chooseFiles() {
+      const options = { title: 'Upload files to Ouro', properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'> };
+      const window = deps.getWindow();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+    async chooseSavePath(suggestedName) {
+      const options = { defaultPath: path.join(deps.downloadsDir(), suggestedName) };
+      const window = deps.getWindow();
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    showNotice(notice) {
+      const options = { type: notice.kind === 'error' ? ('error' as const) : ('info' as const), message: notice.title, detail: notice.message, buttons: ['OK'] };
+      const window = deps.getWindow();
+      void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+    },
+  };
+}
