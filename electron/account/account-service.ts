@@ -139,6 +139,8 @@ export function createAccountService(deps: AccountDeps): AccountService {
       if (key !== usedKey) return; // signed out or switched keys meanwhile
       stopRetrying();
       await remember(verified);
+      // Ouro may have refused the key (a 401 elsewhere) while the profile was being saved.
+      if (key !== usedKey) return;
       publish(signedIn(toAccountUser(verified.user, verified.profile), verified.keyName, 'online'));
     } catch (error) {
       if (key !== usedKey) return;
