@@ -4,7 +4,7 @@ import { useAccount, useReconnect } from './account/queries';
 import { SignInScreen } from './account/SignInScreen';
 import { AppInfoFooter } from './components/AppInfoFooter';
 import { ErrorNotice } from './components/ErrorNotice';
-import { RetryNotice } from './components/RetryNotice';
+import { RetryingBanner } from './components/RetryingBanner';
 import { UpdateBanner } from './components/UpdateBanner';
 import { BrowseScreen } from './browse/BrowseScreen';
 import { Uploads } from './uploads/Uploads';
@@ -43,7 +43,7 @@ export function App() {
         </main>
       )}
       {state?.status === 'signed-out' && <SignInScreen account={state} />}
-      {state?.status === 'signed-in' && <RetryNotice />}
+      {state?.status === 'signed-in' && <RetryingBanner />}
       {state?.status === 'signed-in' && <BrowseScreen />}
       {state?.status === 'signed-in' && <Uploads />}
       <AppInfoFooter />

@@ -3,12 +3,13 @@ import { useCallback, useState } from 'react';
 import type { AssetRow, SortOrder } from '../../../shared/browse';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { VirtualList } from '../components/VirtualList';
-import { DatasetDetails } from '../datasets/DatasetDetails';
+import { DatasetDetailsPane } from '../datasets/DatasetDetailsPane';
 import { AssetRowView } from './AssetRowView';
 import { AssetToolbar } from './AssetToolbar';
-import { FileDetails } from './FileDetails';
+import { FileDetailsPane } from './FileDetailsPane';
 import { loadChoices, saveChoices, type ListChoices } from './preferences';
-import { useAssetList, useDestinations } from './queries';
+import { useDestinations } from '../queries/destinations';
+import { useAssetList } from './queries';
 
 export const ROW_HEIGHT = 44;
 
@@ -127,7 +128,7 @@ export function AssetSection({ section }: { section: 'files' | 'datasets' }) {
       </div>
       {selected && (
         <div className="details-pane">
-          {section === 'files' ? <FileDetails key={selected} id={selected} onBack={back} /> : <DatasetDetails key={selected} id={selected} onBack={back} />}
+          {section === 'files' ? <FileDetailsPane key={selected} id={selected} onBack={back} /> : <DatasetDetailsPane key={selected} id={selected} onBack={back} />}
         </div>
       )}
     </div>

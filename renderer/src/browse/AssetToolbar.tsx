@@ -1,6 +1,7 @@
 // The Files/Datasets toolbar: search (debounced), scope, organization, team and sort.
 import { useEffect, useId, useState } from 'react';
-import type { Destinations, Scope, SortOrder } from '../../../shared/browse';
+import type { Scope, SortOrder } from '../../../shared/browse';
+import type { UploadDestinations } from '../../../shared/uploads';
 import type { ListChoices } from './preferences';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -15,7 +16,7 @@ export interface AssetToolbarProps {
   onQuery(query: string): void;
   sort: SortOrder;
   onSort(sort: SortOrder): void;
-  destinations: Destinations | undefined;
+  destinations: UploadDestinations | undefined;
   noun: string;
 }
 
@@ -30,7 +31,7 @@ export function AssetToolbar({ choices, onChoices, query, onQuery, sort, onSort,
   }, [text, query, onQuery]);
 
   const orgs = destinations?.organizations ?? [];
-  const teams = (destinations?.teams ?? []).filter((team) => !choices.orgId || team.orgId === choices.orgId);
+  const teams = orgs.flatMap((org) => org.teams.map((team) => ({ ...team, orgId: org.id }))).filter((team) => !choices.orgId || team.orgId === choices.orgId);
   const orgName = (id: string) => orgs.find((org) => org.id === id)?.name ?? '';
 
   return (

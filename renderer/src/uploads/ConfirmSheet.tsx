@@ -4,7 +4,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { uploadVisibilities, type UploadDestination, type UploadVisibility } from '../../../shared/uploads';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { useDestinations } from './queries';
+import { useDestinations } from '../queries/destinations';
 
 const VISIBILITY_LABELS: Record<UploadVisibility, { label: string; hint: string }> = {
   private: { label: 'Private', hint: 'Only you, until you share it' },
@@ -32,7 +32,7 @@ export function ConfirmSheet({ names, offerDataset, busy, onConfirm, onCancel }:
   const titleId = useId();
   const descId = useId();
   const dialog = useRef<HTMLDivElement>(null);
-  const destinations = useDestinations(true);
+  const destinations = useDestinations();
   const remembered = destinations.data?.remembered;
   const [orgId, setOrgId] = useState<string | undefined>(undefined);
   const [teamId, setTeamId] = useState<string | undefined>(undefined);

@@ -10,7 +10,8 @@ import { useOuroEvent } from '../events';
 import { call } from '../ouro';
 import { allTabular, emptySelection, pastedName, takeTransfer, type Selection } from './collect-files';
 import { ConfirmSheet } from './ConfirmSheet';
-import { useAddUploads, useDestinations, useUploads } from './queries';
+import { useDestinations } from '../queries/destinations';
+import { useAddUploads, useUploads } from './queries';
 import { UploadsPanel } from './UploadsPanel';
 
 function hasFiles(event: DragEvent): boolean {
@@ -38,7 +39,7 @@ export function Uploads() {
   const uploads = useUploads();
   const add = useAddUploads();
   // The overlay names where a drop will go (the last destination used).
-  const destinations = useDestinations(true);
+  const destinations = useDestinations();
   const [dragging, setDragging] = useState(false);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,12 +1,13 @@
 // A file's details: what it is, a preview, and Download… / Open in Ouro / Copy link.
 import { useState } from 'react';
-import type { FileDetails as Details, FilePreview } from '../../../shared/browse';
+import type { FileDetails as FileRecord, FilePreview } from '../../../shared/browse';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { useOuroEvent } from '../events';
+import { SaveStatus } from '../downloads/SaveStatus';
+import { useSaveDownload } from '../downloads/use-save-download';
 import { call } from '../ouro';
 import { commonFacts, DetailsHeader, FactList, type Fact } from './DetailsParts';
 import { formatBytes } from './format';
-import { useFileDetails, useFilePreview } from './queries';
+import { useFileRecord, useFilePreview } from './queries';
 
 function Preview({ preview, name }: { preview: FilePreview; name: string }) {
   switch (preview.kind) {
@@ -51,45 +52,25 @@ function Preview({ preview, name }: { preview: FilePreview; name: string }) {
   }
 }
 
-function Actions({ file }: { file: Details }) {
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [progress, setProgress] = useState<{ bytes: number; total: number | null } | null>(null);
-  const [busy, setBusy] = useState(false);
-  useOuroEvent('downloads:progress', (p) => {
-    if (p.id === file.id && !p.done) setProgress({ bytes: p.bytes, total: p.total });
-  });
-
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    setStatus(null);
-    try {
-      const result = await call('files:download', { id: file.id });
-      setStatus(result.saved ? `Saved ${formatBytes(result.bytes ?? 0)} to ${result.path}` : null);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
-  };
+function Actions({ file }: { file: FileRecord }) {
+  const save = useSaveDownload('files:download', file.id);
+  const [copied, setCopied] = useState<string | null>(null);
 
   const copyLink = async () => {
     if (!file.url) return;
     try {
       await navigator.clipboard.writeText(file.url);
-      setStatus('Link copied');
+      setCopied('Link copied');
     } catch {
-      setStatus('Could not copy the link');
+      setCopied('Could not copy the link');
     }
   };
 
   return (
     <div className="detail-actions">
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => void download()} disabled={busy}>
-          {busy ? 'Downloading…' : 'Download…'}
+        <button type="button" className="primary" onClick={save.start} disabled={save.saving}>
+          {save.saving ? 'Downloading…' : 'Download…'}
         </button>
         <button type="button" onClick={() => file.url && void call('app:open-external', { url: file.url })} disabled={!file.url}>
           Open in Ouro
@@ -98,23 +79,14 @@ function Actions({ file }: { file: Details }) {
           Copy link
         </button>
       </div>
-      {progress && (
-        <progress
-          aria-label={`Downloading ${file.name}`}
-          value={progress.bytes}
-          max={progress.total ?? undefined}
-        />
-      )}
-      <p role="status" className="muted">
-        {status}
-      </p>
-      {error !== null && <ErrorNotice error={error} onRetry={() => void download()} compact />}
+      <SaveStatus save={save} label={`Downloading ${file.name}`} />
+      {copied && <p className="muted" role="status">{copied}</p>}
     </div>
   );
 }
 
-export function FileDetails({ id, onBack }: { id: string; onBack(): void }) {
-  const details = useFileDetails(id);
+export function FileDetailsPane({ id, onBack }: { id: string; onBack(): void }) {
+  const details = useFileRecord(id);
   const preview = useFilePreview(id);
   if (details.isPending) return <p role="status">Loading details…</p>;
   if (details.isError) return <ErrorNotice error={details.error} onRetry={() => void details.refetch()} onBack={onBack} />;

@@ -1,20 +1,20 @@
 // One dataset's details: what it is (description, owner, row count from /stats), its schema,
 // its rows in a virtualized grid, and "Export CSV…". Errors show where they happened; a dataset
 // that is gone says so ("It no longer exists") and offers the way back.
-import type { DatasetDetails as Details } from '../../../shared/browse';
+import type { DatasetDetails as DatasetRecord } from '../../../shared/browse';
 import { commonFacts, DetailsHeader, FactList, type Fact } from '../browse/DetailsParts';
 import { formatCount } from '../browse/format';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DatasetExport } from './DatasetExport';
 import { DatasetRowsGrid } from './DatasetRowsGrid';
-import { useDatasetDetails } from './queries';
+import { useDatasetRecord } from './queries';
 
-export interface DatasetDetailsProps {
+export interface DatasetDetailsPaneProps {
   id: string;
   onBack(): void;
 }
 
-function SchemaTable({ details }: { details: Details }) {
+function SchemaTable({ details }: { details: DatasetRecord }) {
   if (details.columns.length === 0) return <p className="muted">Ouro did not describe this dataset's columns.</p>;
   return (
     <div className="dataset-schema" tabIndex={0} role="region" aria-label={`Schema of ${details.name}`}>
@@ -45,8 +45,8 @@ function SchemaTable({ details }: { details: Details }) {
   );
 }
 
-export function DatasetDetails({ id, onBack }: DatasetDetailsProps) {
-  const details = useDatasetDetails(id);
+export function DatasetDetailsPane({ id, onBack }: DatasetDetailsPaneProps) {
+  const details = useDatasetRecord(id);
   if (details.isPending) return <p role="status">Loading dataset…</p>;
   if (details.isError && !details.data) {
     return <ErrorNotice error={details.error} onRetry={() => void details.refetch()} onBack={onBack} />;
