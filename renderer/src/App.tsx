@@ -8,6 +8,8 @@ import { RetryingBanner } from './components/RetryingBanner';
 import { UpdateBanner } from './components/UpdateBanner';
 import { BrowseScreen } from './browse/BrowseScreen';
 import { Uploads } from './uploads/Uploads';
+import './components/components.css';
+import './shell.css';
 
 export function App() {
   const account = useAccount();

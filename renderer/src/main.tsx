@@ -1,3 +1,5 @@
+import './styles/tokens.css';
+import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -5,7 +7,6 @@ import { App } from './App';
 import { preventStrayDrops } from './drop-guard';
 import { connectMainEvents } from './queries/main-events';
 import { createQueryClient } from './query-client';
-import './styles.css';
 
 preventStrayDrops(window);
 

@@ -1,6 +1,7 @@
 // The signed-in account in the header: avatar initial, username, key hint and name, sign out.
 import { avatarInitial, type AccountState } from '../../../shared/account';
 import { useSignOut } from './queries';
+import './account.css';
 
 type SignedIn = Extract<AccountState, { status: 'signed-in' }>;
 

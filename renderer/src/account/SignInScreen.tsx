@@ -6,6 +6,7 @@ import type { AccountState } from '../../../shared/account';
 import { call } from '../ouro';
 import { useSignIn } from './queries';
 import { signInErrorCopy } from './sign-in-errors';
+import './account.css';
 
 export const API_KEYS_URL = 'https://ouro.foundation/settings/api-keys';
 

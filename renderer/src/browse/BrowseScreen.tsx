@@ -5,6 +5,7 @@ import { sections, type Section } from '../../../shared/browse';
 import { ConversationsSection } from '../conversations/ConversationsSection';
 import { AssetSection } from './AssetSection';
 import { loadLastSection, saveLastSection } from './preferences';
+import './browse.css';
 
 const labels: Record<Section, string> = { files: 'Files', datasets: 'Datasets', conversations: 'Conversations' };
 

@@ -8,6 +8,7 @@ import { MessagesView } from './MessagesView';
 import { useConversationList } from './queries';
 import { absoluteTime, relativeTime } from '../browse/format';
 import { useNow } from './use-now';
+import './conversations.css';
 
 const ROW_HEIGHT = 60;
 

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { DatasetExport } from './DatasetExport';
 import { DatasetRowsGrid } from './DatasetRowsGrid';
 import { useDatasetRecord } from './queries';
+import './datasets.css';
 
 export interface DatasetDetailsPaneProps {
   id: string;

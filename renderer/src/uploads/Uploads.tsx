@@ -13,6 +13,7 @@ import { ConfirmSheet } from './ConfirmSheet';
 import { useDestinations } from '../queries/destinations';
 import { useAddUploads, useUploads } from './queries';
 import { UploadsPanel } from './UploadsPanel';
+import './uploads.css';
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
