@@ -11,7 +11,8 @@ import { buildMenuTemplate } from './app/app-menu';
 import { claimSingleInstance } from './app/single-instance';
 import { createUpdateController, loadElectronUpdater, type UpdateNotice } from './app/update-controller';
 import { updatePolicy } from './app/update-policy';
-import { placeWindow, type WindowState } from './app/window-state';
+import { nativeThumbnailer } from './app/native-thumbnailer';
+import { MIN_WINDOW_SIZE, placeWindow, type WindowState } from './app/window-state';
 import { windowStateFile } from './app/window-state-file';
 import { trackWindowState } from './app/window-state-tracker';
 import { uploadOptionsFromEnv } from './uploads/upload-env';
@@ -159,8 +160,8 @@ function createWindow(saved: WindowState | null): BrowserWindow {
     width: placement.width,
     height: placement.height,
     icon: process.platform === 'darwin' ? undefined : appIcon,
-    minWidth: 720,
-    minHeight: 480,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'Ouro',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171c' : '#f7f7f9',
@@ -203,6 +204,7 @@ async function start(): Promise<void> {
     emit,
     // Electron's network stack: the system's proxies and certificate store apply.
     fetch: net.fetch as typeof fetch,
+    thumbnailer: nativeThumbnailer((buffer) => nativeImage.createFromBuffer(buffer)),
     keychain: createKeychain(loadKeytar, process.platform),
     openExternal: (url) => shell.openExternal(url),
     updates: { state: () => ({ ready: updateReady, version: updateVersion }), restart: () => updates.restartToUpdate() },

@@ -38,8 +38,12 @@ export interface UploadItem {
   rowsSent?: number;
   rowsTotal?: number;
   error?: AppErrorData;
-  /** A transient failure being retried by itself, e.g. "Retrying in 4 s (HTTP 503)". */
+  /** A transient failure being retried by itself, e.g. "Retrying in 4 s (Ouro error 503)". */
   note?: string;
+  /** The attempt under way, from the second on (after a retry). */
+  attempt?: number;
+  /** Datasets: rows Ouro left out of the table (shown as "… rows added — N skipped"). */
+  rowsSkipped?: number;
   /** When done: the asset's page on the Ouro website. */
   assetUrl?: string;
   assetId?: string;

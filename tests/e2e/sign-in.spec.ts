@@ -174,6 +174,7 @@ test('no IPC response or event ever carries the key, across every channel', asyn
     'assets:search': { section: 'files', scope: 'personal', sort: 'recent', offset: 0, limit: 5 },
     'files:get': { id: file.id },
     'files:preview': { id: file.id },
+    'files:thumbnail': { id: file.id },
     'files:download': { id: file.id },
     'datasets:get': { id: dataset.id },
     'datasets:stats': { id: dataset.id },
