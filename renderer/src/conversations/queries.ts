@@ -65,3 +65,27 @@ export function flattenMessages(pages: readonly MessagesPage[] | undefined): Mes
   }
   return out;
 }
+
+/**
+ * The newest message of a conversation, for the list's second line. Asked only for rows on
+ * screen (the list renders only those), and kept a while: it is a preview, not the conversation.
+ */
+export function useLatestMessage(id: string) {
+  return useQuery({
+    queryKey: queryKeys.conversations.latest(id),
+    queryFn: async () => (await call('conversations:messages', { id, limit: 1 })).messages.at(-1) ?? null,
+    staleTime: 60_000,
+  });
+}
+
+/** The first words of a message, as plain text on one line (Markdown marks dropped). */
+export function firstWords(text: string, max = 120): string {
+  const plain = text
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*>#~|]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
+}
