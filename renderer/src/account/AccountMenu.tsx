@@ -44,9 +44,9 @@ export function AccountMenu({ account }: { account: SignedIn }) {
         className="account-button"
         aria-haspopup="dialog"
         aria-expanded={open}
-        aria-label={`Account: ${name}`}
         onClick={() => setOpen((shown) => !shown)}
       >
+        <span className="visually-hidden">Account: </span>
         <span className="avatar" aria-hidden="true">
           {avatarInitial(account.user)}
         </span>

@@ -140,7 +140,15 @@ export function DatasetRowsGrid({ id, name, columns, rowCount }: DatasetRowsGrid
         <div role="rowgroup" className="dataset-grid-head" style={{ minWidth, height: HEADER_HEIGHT }}>
           <div role="row" aria-rowindex={1} className="dataset-grid-row" style={template}>
             {columns.map((column, c) => (
-              <div key={column.name} role="columnheader" aria-colindex={c + 1} className="dataset-grid-cell dataset-grid-header" title={`${column.name} (${column.type})`}>
+              <div
+                key={column.name}
+                role="columnheader"
+                aria-colindex={c + 1}
+                // Named by the column alone, not by its resize handle.
+                aria-label={column.name}
+                className="dataset-grid-cell dataset-grid-header"
+                title={`${column.name} (${column.type})`}
+              >
                 <span className="dataset-grid-header-name">{column.name}</span>
                 <ColumnResizer name={column.name} width={widths[c] ?? 120} onResize={(width) => resize(c, width)} />
               </div>
