@@ -27,7 +27,7 @@ export function DatasetGridView({ id, onBack }: { id: string; onBack(): void }) 
         </button>
         <div className="grid-view-title">
           <h2 id="grid-view-title" title={dataset?.name}>
-            {dataset ? `${dataset.name} — rows` : 'Rows'}
+            {dataset?.name ?? 'Rows'}
           </h2>
           {dataset && (
             <span className="muted">
