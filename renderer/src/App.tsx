@@ -10,6 +10,7 @@ import { UpdateBanner } from './components/UpdateBanner';
 import { BrowseScreen } from './browse/BrowseScreen';
 import { Uploads } from './uploads/Uploads';
 import './components/components.css';
+import './components/overlays.css';
 import './shell.css';
 
 export function App() {

@@ -19,6 +19,8 @@ import { EmptyState } from './EmptyState';
 import { FileDetailsPane } from './FileDetailsPane';
 import { loadChoices, saveChoices, type ListChoices } from './preferences';
 import { useAssetList } from './queries';
+import './details.css';
+import './list.css';
 
 export const ROW_HEIGHT = 40;
 

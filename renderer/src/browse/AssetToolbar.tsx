@@ -8,6 +8,7 @@ import type { UploadDestinations } from '../../../shared/uploads';
 import { CloseIcon, FilterIcon, SearchIcon } from '../components/icons';
 import { Popover } from '../components/Popover';
 import type { ListChoices } from './preferences';
+import './toolbar.css';
 
 const SEARCH_DEBOUNCE_MS = 250;
 

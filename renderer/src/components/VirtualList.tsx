@@ -5,6 +5,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useTypeToSelect } from './use-type-to-select';
+import './virtual-list.css';
 
 export interface VirtualListProps<T> {
   /** The listbox's accessible name. */

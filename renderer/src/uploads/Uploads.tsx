@@ -13,7 +13,8 @@ import { allTabular, emptySelection, pastedName, takeTransfer, type Selection } 
 import { ConfirmSheet } from './ConfirmSheet';
 import { useDestinations } from '../queries/destinations';
 import { useAddUploads, useUploads } from './queries';
-import { UploadsTray, type TrayState } from './UploadsTray';
+import { UploadsTray } from './UploadsTray';
+import { useTrayState } from './use-tray-state';
 import './uploads.css';
 
 function hasFiles(event: DragEvent): boolean {
@@ -34,26 +35,6 @@ function describeTarget(data: UploadDestinations | undefined): string | null {
   const org = data.organizations.find((o) => o.id === orgId);
   const team = org?.teams.find((t) => t.id === teamId);
   return `${placeName(org, team)} (${visibility})`;
-}
-
-/** How long the tray opens by itself after a drop, unless the pointer or focus is in it. */
-const PEEK_MS = 6_000;
-
-/** The tray's open state: the person's choice (pinned or closed), or a short peek after a drop. */
-function useTrayState() {
-  const [state, setState] = useState<TrayState>('closed');
-  const [holding, setHolding] = useState(false);
-  const [peekId, setPeekId] = useState(0);
-  useEffect(() => {
-    if (state !== 'peek' || holding) return;
-    const timer = setTimeout(() => setState('closed'), PEEK_MS);
-    return () => clearTimeout(timer);
-  }, [state, holding, peekId]);
-  const reveal = useCallback(() => {
-    setState((current) => (current === 'pinned' ? current : 'peek'));
-    setPeekId((n) => n + 1);
-  }, []);
-  return { state, setState, setHolding, reveal };
 }
 
 export function Uploads() {

@@ -7,6 +7,7 @@ import { ChevronIcon, UploadIcon } from '../components/icons';
 import { useUploadAction } from './queries';
 import { foldDone, FOLD_DONE_AFTER_MS, isActive, orderForTray, summarize } from './tray-model';
 import { UploadRow } from './UploadRow';
+import './tray.css';
 
 export type TrayState = 'closed' | 'peek' | 'pinned';
 
