@@ -85,8 +85,9 @@ test('several dropped files show progress, upload intact, and appear in the File
     { name: 'drop-two.txt', bytes: Buffer.from('hello from a drop\n'.repeat(5000)), type: 'text/plain' },
     { name: 'drop three (final).png', bytes: randomBytes(4_000), type: 'image/png' },
   ];
-  // Hold the first byte upload for a moment so its in-flight progress can be seen.
-  standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 1500 });
+  // Hold the first byte upload long enough that its in-flight progress is still there to be seen
+  // after the sheet closes and the tray is opened, even on a busy machine.
+  standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 5000 });
   await dropFiles(page, files);
   await confirmUpload(page, { visibility: 'Public' });
 
