@@ -47,7 +47,7 @@ export function PaneLayout({ id, sidebar, list, details, detailsLabel, onCloseDe
   return (
     <div className="pane-layout">
       <Group id={id} className="pane-group" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
-        <Panel id={`${id}-sidebar`} className="pane pane-sidebar" defaultSize={176} minSize={136} maxSize={280} groupResizeBehavior="preserve-pixel-size">
+        <Panel id={`${id}-sidebar`} className="pane pane-sidebar" defaultSize={176} minSize={156} maxSize={280} groupResizeBehavior="preserve-pixel-size">
           {sidebar}
         </Panel>
         <Divider label="Resize the sidebar" />
