@@ -21,6 +21,7 @@ import { reportStartupFailure } from './app/startup-failure';
 import { testHooksFromEnv } from './app/test-hooks';
 import { createUpdateController, loadElectronUpdater } from './app/update-controller';
 import { updatePolicy } from './app/update-policy';
+import { nativeThumbnailer } from './app/native-thumbnailer';
 import { createWindowIndicators } from './app/window-indicators';
 import { placeWindow, type WindowState } from './app/window-state';
 import { windowStateFile } from './app/window-state-file';
@@ -154,6 +155,7 @@ function run(mode: RunMode): void {
       emit,
       // Electron's network stack: the system's proxies and certificate store apply.
       fetch: net.fetch as typeof fetch,
+      thumbnailer: nativeThumbnailer((buffer) => nativeImage.createFromBuffer(buffer)),
       keychain: testHooks?.wrapKeychain(keychain) ?? keychain,
       openExternal: (url) => shell.openExternal(url),
       updates: { state: () => ({ ready: updateReady, version: updateVersion }), restart: () => updates.restartToUpdate() },

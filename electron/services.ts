@@ -7,6 +7,8 @@ import type { SecretStore } from './account/keychain';
 import { createFileHandlers } from './browse/browse-handlers';
 import { createConversationHandlers } from './browse/conversation-handlers';
 import { createDatasetHandlers } from './browse/dataset-handlers';
+import { createThumbnailHandler } from './browse/thumbnail-handler';
+import type { Thumbnailer } from './browse/thumbnailer';
 import type { ChooseSavePath } from './browse/save-download';
 import type { Handler, Handlers } from './ipc/handlers';
 import type { Channel } from '../shared/contract';
@@ -38,6 +40,8 @@ export interface ServiceDeps {
   openExternal(url: string): void | Promise<void>;
   /** Auto-update (Electron, packaged builds only); the web host has none. */
   updates?: { state(): UpdateState; restart(): void } | undefined;
+  /** Makes list thumbnails: Electron's nativeImage in the app, pure JS in the web host and tests. */
+  thumbnailer: Thumbnailer;
   /** The host's save dialog (Electron) or a downloads folder (web host). */
   chooseSavePath: ChooseSavePath;
   /** Overrides the client's request timeouts (OURO_HTTP_TIMEOUT_MS; tests use short ones). */
@@ -168,6 +172,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     'account:reconnect': () => account.reconnect(),
     ...trackAll(createFileHandlers(browse), account),
     ...trackAll(createDatasetHandlers(browse), account),
+    ...trackAll(createThumbnailHandler({ account, fetch: deps.fetch, thumbnailer: deps.thumbnailer, dataDir: deps.dataDir }), account),
     ...trackAll(createConversationHandlers(browse), account),
     ...createUploadHandlers(uploadService),
   };

@@ -23,7 +23,10 @@ export interface AssetRow {
   /** Row count when Ouro includes it in the listing (datasets); details use /stats. */
   rowCount: number | null;
   owner: string | null;
+  orgId: string | null;
+  /** Formatted with shared/display-names.ts; the renderer prefers my organizations' display names by id. */
   orgName: string | null;
+  teamId: string | null;
   teamName: string | null;
   visibility: string | null;
   createdAt: string | null;
@@ -65,6 +68,9 @@ export interface FileDetails extends AssetRow {
   width: number | null;
   height: number | null;
 }
+
+/** A small PNG for the Files list, or why there is none (the list then shows the type badge). */
+export type FileThumbnail = { dataUrl: string } | { dataUrl: null; reason: 'not-an-image' | 'too-large' | 'unavailable' | 'undecodable' };
 
 export type FilePreview =
   | { kind: 'image'; dataUrl: string }

@@ -15,6 +15,7 @@ export const channelNames = [
   'assets:search',
   'files:get',
   'files:preview',
+  'files:thumbnail',
   'files:download',
   'datasets:get',
   'datasets:stats',

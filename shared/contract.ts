@@ -16,6 +16,7 @@ import {
   type DownloadProgress,
   type FileDetails,
   type FilePreview,
+  type FileThumbnail,
   type MessagesPage,
   type RetryNotice,
   type SaveResult,
@@ -108,6 +109,11 @@ export const channels = {
   'files:get': { input: byId, output: returns<FileDetails>() },
   /** An image (as a data URL), the first 64 KiB of text, or CSV preview rows. */
   'files:preview': { input: byId, output: returns<FilePreview>() },
+  /**
+   * A small PNG of an image file, made in main and cached on disk per account. `version` (the
+   * file's last update, as listed) only names the cache entry.
+   */
+  'files:thumbnail': { input: z.object({ id: assetId, version: z.string().max(64).optional() }), output: returns<FileThumbnail>() },
   /** Asks where to save (a dialog in main), then streams the bytes to disk with progress events. */
   'files:download': { input: byId, output: returns<SaveResult>() },
   'datasets:get': { input: byId, output: returns<DatasetDetails>() },

@@ -45,8 +45,10 @@ export interface UploadItem {
   /** Datasets: Ouro's own warning messages about the rows (a few, deduplicated). */
   ingestNotes?: string[];
   error?: AppErrorData;
-  /** A transient failure being retried by itself, e.g. "Retrying in 4 s (HTTP 503)". */
+  /** A transient failure being retried by itself, e.g. "Retrying in 4 s (Ouro error 503)". */
   note?: string;
+  /** The attempt under way, from the second on (after a retry). */
+  attempt?: number;
   /** When done: the asset's page on the Ouro website. */
   assetUrl?: string;
   assetId?: string;

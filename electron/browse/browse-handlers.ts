@@ -1,6 +1,7 @@
 // Handlers for browsing files: organizations and teams for the filters, one page of search
 // results, a file's record and preview, and downloads. Datasets and conversations have their own.
 import type { Destinations, FileDetails } from '../../shared/browse';
+import { organizationName, teamName } from '../../shared/display-names';
 import type { OuroFile } from '../../shared/ouro-models';
 import type { AccountService } from '../account/account-service';
 import type { InFlight } from '../in-flight';
@@ -44,10 +45,10 @@ export function createFileHandlers(deps: BrowseDeps): FileHandlers {
       const [organizations, teams] = await Promise.all([client.organizations.mine(), client.teams.list({})]);
       const orgIds = new Set(organizations.map((org) => org.id));
       const result: Destinations = {
-        organizations: organizations.map((org) => ({ id: org.id, name: text(org.display_name) ?? text(org.name) ?? 'Organization' })),
+        organizations: organizations.map((org) => ({ id: org.id, name: organizationName(org) })),
         teams: teams
           .filter((team) => !team.org_id || orgIds.has(team.org_id))
-          .map((team) => ({ id: team.id, name: text(team.name) ?? 'Team', orgId: team.org_id ?? '' })),
+          .map((team) => ({ id: team.id, name: teamName(team), orgId: team.org_id ?? '' })),
       };
       return result;
     },

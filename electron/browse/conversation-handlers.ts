@@ -53,11 +53,14 @@ function memberProfiles(conversation: Conversation): { id: string | null; name: 
 export function toConversationRow(conversation: Conversation, myUserId: string | null): ConversationRow {
   const members = memberProfiles(conversation);
   const others = members.filter((m) => m.id === null || m.id !== myUserId);
+  const includesMe = members.length > others.length;
   // A conversation with only me in it is titled with my own name rather than nothing.
   const shown = (others.length > 0 ? others : members).map((m) => m.name);
+  // An unnamed conversation is named from who is in it, me first as "You": "You, carol-agent".
+  const fromMembers = others.length > 0 ? [...(includesMe ? ['You'] : []), ...shown] : shown;
   return {
     id: conversation.id,
-    title: text(conversation.name) ?? (shown.length > 0 ? shown.join(', ') : 'Untitled conversation'),
+    title: text(conversation.name) ?? (fromMembers.length > 0 ? fromMembers.join(', ') : 'Untitled conversation'),
     memberNames: shown,
     lastActivity: text(conversation.last_updated) ?? text(conversation.created_at),
     summary: text(conversation.summary) ?? text(conversation.metadata?.summary),

@@ -35,7 +35,7 @@ export function previewKind(extension: string | null, mimeType: string | null): 
 }
 
 /** Reads at most `limit` bytes of a response body, then stops the transfer. */
-async function readPrefix(response: Response, limit: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
+export async function readPrefix(response: Response, limit: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
   const reader = response.body?.getReader();
   if (!reader) return { bytes: new Uint8Array(), complete: true };
   const chunks: Uint8Array[] = [];
@@ -70,12 +70,17 @@ function csvPreview(file: OuroFile): FilePreview | null {
   return { kind: 'csv', columns, rows: rows.slice(0, 100).map((row) => columns.map((c) => cell(row[c]))) };
 }
 
-export async function buildFilePreview(client: OuroClient, fetchImpl: typeof fetch, file: OuroFile): Promise<FilePreview> {
+/** What a file's record says about its content: enough to choose a preview or a thumbnail. */
+export function contentFacts(file: OuroFile) {
   const name = text(file.name) ?? '';
   const extension = text(file.metadata?.extension) ?? (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? null);
   const mimeType = text(file.metadata?.type) ?? text(file.metadata?.mimeType);
   const size = typeof file.metadata?.size === 'number' ? file.metadata.size : null;
-  const kind = previewKind(extension, mimeType);
+  return { extension, mimeType, size, kind: previewKind(extension, mimeType) };
+}
+
+export async function buildFilePreview(client: OuroClient, fetchImpl: typeof fetch, file: OuroFile): Promise<FilePreview> {
+  const { extension, mimeType, size, kind } = contentFacts(file);
   if (kind === 'csv') {
     const rows = csvPreview(file);
     if (rows) return rows;

@@ -1,6 +1,7 @@
 // Maps Ouro's full asset records to the slim rows the renderer lists. Tolerant by design: any
 // field may be missing or oddly typed on a real server, and a row still renders.
 import type { AssetRow } from '../../shared/browse';
+import { organizationName, teamName } from '../../shared/display-names';
 import type { Asset } from '../../shared/ouro-models';
 
 export function text(value: unknown): string | null {
@@ -28,6 +29,8 @@ function extensionOf(name: string): string | null {
 export function toAssetRow(asset: Asset): AssetRow {
   const metadata = asset.metadata ?? {};
   const name = text(asset.name) ?? 'Untitled';
+  const orgId = text(asset.org_id) ?? text(asset.organization?.id);
+  const teamId = text(asset.team_id) ?? text(asset.team?.id);
   return {
     id: asset.id,
     name,
@@ -37,8 +40,10 @@ export function toAssetRow(asset: Asset): AssetRow {
     size: count(metadata.size),
     rowCount: count(metadata.row_count) ?? count(metadata.rowCount),
     owner: text(asset.user?.username),
-    orgName: text(asset.organization?.name),
-    teamName: text(asset.team?.name),
+    orgId,
+    orgName: orgId || asset.organization ? organizationName({ id: orgId, name: asset.organization?.name }) : null,
+    teamId,
+    teamName: teamId || asset.team ? teamName({ id: teamId, name: asset.team?.name }) : null,
     visibility: text(asset.visibility),
     createdAt: text(asset.created_at),
     updatedAt: text(asset.last_updated) ?? text(asset.created_at),

@@ -89,6 +89,8 @@ interface Live {
   bytesSent: number;
   samples: Array<[number, number]>;
   note?: string | undefined;
+  /** 1, then one more for each retry announced through note(). */
+  attempt: number;
 }
 
 export function isFinished(state: UploadState): boolean {
@@ -244,7 +246,8 @@ export class UploadQueue {
       secondsLeft: null,
       createdAt: record.createdAt,
     };
-    if (live && record.state === 'uploading') {
+    // While waiting to retry there is no speed or time left to speak of: the note says it all.
+    if (live && record.state === 'uploading' && !live.note) {
       const speed = this.speed(live);
       if (speed !== null) {
         item.bytesPerSecond = Math.round(speed);
@@ -259,6 +262,7 @@ export class UploadQueue {
     if (record.ingestNotes?.length) item.ingestNotes = [...record.ingestNotes];
     if (record.error) item.error = record.error;
     if (live?.note) item.note = live.note;
+    if (live && live.attempt > 1) item.attempt = live.attempt;
     if (record.assetUrl) item.assetUrl = record.assetUrl;
     if (record.assetId) item.assetId = record.assetId;
     return item;
@@ -300,7 +304,7 @@ export class UploadQueue {
   }
 
   private async start(record: QueueRecord): Promise<void> {
-    const live: Live = { controller: new AbortController(), bytesSent: 0, samples: [] };
+    const live: Live = { controller: new AbortController(), bytesSent: 0, samples: [], attempt: 1 };
     this.live.set(record.id, live);
     record.state = 'uploading';
     record.error = undefined;
@@ -311,6 +315,8 @@ export class UploadQueue {
       progress: (sent) => {
         const t = this.now();
         if (sent < live.bytesSent) live.samples = [];
+        // Bytes flowing again: the announced retry has started, and its wait is over.
+        live.note = undefined;
         live.bytesSent = sent;
         live.samples.push([t, sent]);
         while (live.samples.length > 2 && (live.samples[0]?.[0] ?? t) < t - SPEED_WINDOW_MS) live.samples.shift();
@@ -332,6 +338,7 @@ export class UploadQueue {
         this.emit(true);
       },
       note: (text) => {
+        if (text) live.attempt++;
         live.note = text;
         this.emit(true);
       },

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { AccountState } from '../../shared/account';
 import { AppError } from '../../shared/app-error';
+import { organizationName, teamName } from '../../shared/display-names';
 import { describeError } from '../../shared/error-kinds';
 import {
   uploadVisibilities,
@@ -247,7 +248,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
           signal: context.signal,
           onBytes: (sent) => context.progress(sent),
           onRetry: (error, delayMs) =>
-            context.note(`Retrying in ${Math.max(1, Math.round(delayMs / 1000))} s (${error.status ? `HTTP ${error.status}` : describeError(error.toData()).title})`),
+            context.note(`Retrying in ${Math.max(1, Math.round(delayMs / 1000))} s (${error.status ? `Ouro error ${error.status}` : describeError(error.toData()).title})`),
         },
         timing,
       );
@@ -332,12 +333,12 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       const [orgs, teams] = await Promise.all([client.organizations.mine(), client.teams.list({ joined: true })]);
       const organizations: DestinationOrg[] = orgs.map((org) => ({
         id: org.id,
-        name: org.display_name || org.name || 'Organization',
+        name: organizationName(org),
         teams: teams
           .filter((team) => team.org_id === org.id)
           .map((team) => ({
             id: team.id,
-            name: team.name || 'Team',
+            name: teamName(team),
             disabledReason:
               team.source_policy === 'web_only' ? WEB_ONLY_REASON : team.userMembership?.role === 'read' ? READ_ONLY_REASON : null,
           })),

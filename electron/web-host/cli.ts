@@ -11,6 +11,7 @@ import { saveIntoFolder } from '../browse/downloads-folder';
 import { createEventHub } from '../event-hub';
 import { createDispatcher } from '../ipc/dispatch';
 import { createLogger, logLevelFromEnv } from '../log';
+import { jsThumbnailer } from '../browse/js-thumbnailer';
 import { createMainServices } from '../services';
 import { startWebHost } from './server';
 import { uploadOptionsFromEnv } from '../uploads/upload-env';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     log,
     emit: events.emit,
     fetch: globalThis.fetch,
+    thumbnailer: jsThumbnailer,
     keychain: testHooks?.wrapKeychain(keychain) ?? keychain,
     // A browser tab cannot open the OS browser for us; say where the link goes instead.
     openExternal: (url) => log.info(`Open in your browser: ${url}`),

@@ -1,52 +1,53 @@
-// The app shell: the header (product name, account) and the screen for the account's state.
-import { AccountBadge } from './account/AccountBadge';
-import { useAccount, useReconnect } from './account/queries';
+// The app shell: the title bar (product, the one connection notice, the account), the screen for
+// the account's state, and the status bar (the Uploads tray, what this app is).
+import { AccountMenu } from './account/AccountMenu';
+import { useAccount } from './account/queries';
 import { SignInScreen } from './account/SignInScreen';
-import { AppInfoFooter } from './components/AppInfoFooter';
+import { AppInfo } from './components/AppInfo';
+import { ConnectionNotice } from './components/ConnectionNotice';
 import { ErrorNotice } from './components/ErrorNotice';
-import { RetryNotice } from './components/RetryNotice';
 import { UpdateBanner } from './components/UpdateBanner';
 import { BrowseScreen } from './browse/BrowseScreen';
 import { Uploads } from './uploads/Uploads';
+import './components/components.css';
+import './components/overlays.css';
+import './shell.css';
 
 export function App() {
   const account = useAccount();
-  const reconnect = useReconnect();
   const state = account.data;
+  const signedIn = state?.status === 'signed-in' ? state : null;
   return (
     <div className="shell">
-      <header className="shell-header">
+      <header className="titlebar">
         <span className="logo" aria-hidden="true">
           ◎
         </span>
         <h1>Ouro</h1>
-        <div className="spacer" />
-        {state?.status === 'signed-in' && <AccountBadge account={state} />}
+        <div className="titlebar-center">
+          <ConnectionNotice account={state} />
+        </div>
+        {signedIn && <AccountMenu account={signedIn} />}
       </header>
       <UpdateBanner />
-      {state?.status === 'signed-in' && state.connection === 'offline' && (
-        <div role="alert" className="banner banner-offline">
-          <span>You're offline. Ouro Desktop will keep trying to reach Ouro; what you already loaded stays visible.</span>
-          <button type="button" onClick={() => reconnect.mutate()} disabled={reconnect.isPending}>
-            Retry
-          </button>
-        </div>
-      )}
-      {account.isPending && (
-        <main className="shell-main">
-          <p role="status">Starting…</p>
-        </main>
-      )}
-      {account.isError && (
-        <main className="shell-main">
-          <ErrorNotice error={account.error} onRetry={() => void account.refetch()} />
-        </main>
-      )}
-      {state?.status === 'signed-out' && <SignInScreen account={state} />}
-      {state?.status === 'signed-in' && <RetryNotice />}
-      {state?.status === 'signed-in' && <BrowseScreen />}
-      {state?.status === 'signed-in' && <Uploads />}
-      <AppInfoFooter />
+      <div className="shell-body">
+        {account.isPending && (
+          <main className="shell-main">
+            <p role="status">Starting…</p>
+          </main>
+        )}
+        {account.isError && (
+          <main className="shell-main">
+            <ErrorNotice error={account.error} onRetry={() => void account.refetch()} />
+          </main>
+        )}
+        {state?.status === 'signed-out' && <SignInScreen account={state} />}
+        {signedIn && <BrowseScreen />}
+      </div>
+      <div className="statusbar">
+        {signedIn ? <Uploads /> : <span />}
+        <AppInfo />
+      </div>
     </div>
   );
 }

@@ -31,7 +31,11 @@ test('the Files section lists my seeded files; search narrows it; scope and team
 
   const crystal = standIn.seed.teams.find((t) => t.name.toLowerCase().includes('crystal'));
   if (!crystal) throw new Error('seed has no crystal team');
-  await page.getByLabel('Team').selectOption({ value: crystal.id });
+  // Organization, team and sort live in the Filters popover; the active ones show as chips.
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  await page.getByLabel('Team', { exact: true }).selectOption({ value: crystal.id });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('list', { name: 'Active filters' }).getByRole('button', { name: 'Remove filter Team: Crystal Growth' })).toBeVisible();
   const inTeam = standIn.seed.files.filter((f) => f.team_id === crystal.id && (f.visibility !== 'private' || f.owner === standIn.seed.users.alice.username));
   await expect(filesList(page).getByRole('option')).toHaveCount(inTeam.length);
   for (const file of inTeam) await expect(option(page, file.name)).toBeVisible();
@@ -39,7 +43,14 @@ test('the Files section lists my seeded files; search narrows it; scope and team
   // The choices persist for the section across a reload.
   await page.reload();
   await expect(page.getByLabel('Scope')).toHaveValue('all');
-  await expect(page.getByLabel('Team')).toHaveValue(crystal.id);
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  await expect(page.getByLabel('Team', { exact: true })).toHaveValue(crystal.id);
+
+  // Removing the chip removes the filter.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Remove filter Team: Crystal Growth' }).click();
+  await expect(page.getByRole('list', { name: 'Active filters' })).toHaveCount(0);
+  await expect(option(page, 'bob-public-measurements.csv')).toBeVisible();
 });
 
 test('file details open with image, text and CSV previews', async ({ launch, standIn }) => {
@@ -64,7 +75,7 @@ test('file details open with image, text and CSV previews', async ({ launch, sta
   await filesList(page).focus();
   await page.keyboard.press('Home');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Back to list' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Close details' })).toBeVisible();
 });
 
 test('Download… streams the exact bytes to disk', async ({ launch, standIn }, testInfo) => {

@@ -1,5 +1,5 @@
 // Each section lists its seeded content: datasets with their row counts, conversations by name
-// or, when unnamed, by their members.
+// or, when unnamed, by their members ("You, carol-agent"), with the latest message's first words.
 import { expect, test } from './fixtures';
 import { keychainClear } from './keychain';
 import { signInThroughUi } from './sign-in-helpers';
@@ -31,7 +31,10 @@ test('the Conversations section lists my conversations, naming unnamed ones by t
   const list = page.getByRole('listbox', { name: 'Conversations' });
   await expect(list.getByRole('option', { name: /MnBi-7 growth run planning/ })).toBeVisible();
   await expect(list.getByRole('option', { name: /Q3 forecast review/ })).toBeVisible();
-  await expect(list.getByRole('option', { name: new RegExp(standIn.seed.users.carol.username) }).first()).toBeVisible();
+  const unnamed = list.getByRole('option', { name: new RegExp(`^You, ${standIn.seed.users.carol.username}`) });
+  await expect(unnamed).toBeVisible();
+  // The second line is the latest message, not the title again.
+  await expect(unnamed.locator('.conversation-summary')).toContainText(/^\S+: \S/);
   // A conversation alice is not a member of never shows.
   await expect(list.getByRole('option', { name: /Bob and Carol sync/ })).toHaveCount(0);
 });

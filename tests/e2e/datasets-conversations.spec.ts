@@ -48,6 +48,9 @@ test('dataset details show the schema and row count; the 100,000-row grid fetche
   await expect(schema.getByRole('row', { name: /status/ })).toContainText('enum');
   await expect(schema.getByRole('row', { name: /recorded_at/ })).toContainText('timestamp with time zone');
 
+  // The rows open in the whole content area, with Back.
+  expect(rowCalls.value).toBe(0);
+  await page.getByRole('button', { name: 'Open rows' }).click();
   const grid = page.getByRole('grid', { name: 'Rows of telemetry-100k' });
   await expect(grid).toHaveAttribute('aria-rowcount', '100001');
   for (const column of ['id', 'station', 'status']) await expect(grid.getByRole('columnheader', { name: column, exact: true })).toBeVisible();
@@ -68,7 +71,7 @@ test('dataset details show the schema and row count; the 100,000-row grid fetche
 
   // A scroll to the middle shows placeholders, then that block's rows.
   await grid.evaluate((el) => {
-    el.scrollTop = 50_000 * 32;
+    el.scrollTop = 50_000 * 22;
   });
   await expect(cell(50_001, 1)).toHaveText('50001');
 
@@ -85,6 +88,10 @@ test('dataset details show the schema and row count; the 100,000-row grid fetche
   const lines = csv.trimEnd().split(/\r?\n/);
   expect(lines).toHaveLength(100_001);
   expect(lines[0]).toContain('station');
+
+  // Back returns to the dataset's details, schema and all.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('region', { name: 'Schema of telemetry-100k' })).toBeVisible();
 });
 
 test('a dataset that no longer exists says so and offers the way back', async ({ launch, standIn }) => {
@@ -100,7 +107,9 @@ test('a dataset that no longer exists says so and offers the way back', async ({
   await expect(alert).toBeVisible();
   await alert.getByRole('button', { name: 'Go back' }).click();
   await expect(alert).toHaveCount(0);
-  await expect(page.getByRole('listbox', { name: 'Datasets' }).getByRole('option', { name: /furnace-runs-1k/ })).toHaveAttribute('aria-selected', 'false');
+  // Back at the list, on the same row.
+  await expect(page.getByRole('complementary', { name: 'Dataset details' })).toHaveCount(0);
+  await expect(page.getByRole('listbox', { name: 'Datasets' })).toBeFocused();
 });
 
 test('a conversation opens at its newest messages and scrolling up loads older ones back to the first', async ({ launch, standIn }) => {
@@ -117,8 +126,8 @@ test('a conversation opens at its newest messages and scrolling up loads older o
   await signInThroughUi(page, standIn.apiKey);
   await openSection(page, 'Conversations');
   const list = page.getByRole('listbox', { name: 'Conversations' });
-  // The unnamed conversation is titled after the other member, and times are relative.
-  await expect(list.getByRole('option', { name: /^carol-agent/ })).toBeVisible();
+  // The unnamed conversation is named from its members, me first; times are relative.
+  await expect(list.getByRole('option', { name: /^You, carol-agent/ })).toBeVisible();
   await expect(list.getByRole('option', { name: new RegExp(`^${escapeRegExp(planning.name)}`) })).toContainText(/ago|yesterday|now/);
   await list.getByRole('option', { name: new RegExp(`^${escapeRegExp(planning.name)}`) }).click();
 

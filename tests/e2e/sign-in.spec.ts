@@ -4,7 +4,7 @@ import type { Channel, ChannelInput } from '../../shared/contract';
 import { channelNames, eventNames } from '../../shared/contract-names';
 import { expect, test } from './fixtures';
 import { keychainClear, keychainLookup } from './keychain';
-import { signInThroughUi } from './sign-in-helpers';
+import { openAccountMenu, signInThroughUi, signOutThroughUi } from './sign-in-helpers';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -22,6 +22,7 @@ test('sign in keeps the key in the OS keychain only; restart signs in silently; 
 
   const alice = standIn.seed.users.alice;
   await expect(page.getByTestId('account-username')).toContainText(alice.username);
+  await openAccountMenu(page);
   await expect(page.getByTestId('account-key-hint')).toHaveText(`•••• ${standIn.apiKey.slice(-4)} · laptop-key`);
   expect(keychainLookup(standIn.url)).toBe(standIn.apiKey);
   for (const file of await filesUnder(app.dataDir)) {
@@ -33,7 +34,7 @@ test('sign in keeps the key in the OS keychain only; restart signs in silently; 
   await expect(again.page.getByTestId('account-username')).toContainText(alice.username);
   await expect(again.page.getByLabel('API key')).toHaveCount(0);
 
-  await again.page.getByRole('button', { name: 'Sign out' }).click();
+  await signOutThroughUi(again.page);
   await expect(again.page.getByRole('heading', { name: 'Sign in to Ouro' })).toBeVisible();
   expect(keychainLookup(standIn.url)).toBeNull();
   expect(await filesUnder(again.dataDir)).not.toContain(path.join(again.dataDir, 'account-cache.json'));
@@ -56,13 +57,16 @@ test('the API URL under Advanced picks the server, is remembered, and keeps its 
   await expect(again.page.getByTestId('app-api-base')).toHaveText(standIn.url);
 });
 
-test('a wrong key shows the wrong-key message, keeps what was typed and stores nothing', async ({ launch, standIn }) => {
+test('a wrong key shows the wrong-key message, keeps what was typed and stores nothing; editing clears it', async ({ launch, standIn }) => {
   const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
   await page.getByLabel('API key').fill('not-a-real-key-1234');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('That API key was not accepted');
   await expect(page.getByLabel('API key')).toHaveValue('not-a-real-key-1234');
   expect(keychainLookup(standIn.url)).toBeNull();
+  // The old error does not stay while a new key is typed.
+  await page.getByLabel('API key').fill('not-a-real-key-123');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('server trouble during sign-in has its own message', async ({ launch, standIn }) => {
@@ -122,8 +126,13 @@ test('without a Secret Service the app says so and signs in for this session onl
   await expect(page.getByRole('alert')).toContainText('The system keychain is unavailable');
   await expect(page.getByRole('alert')).toContainText('GNOME Keyring');
   await page.getByLabel('API key').fill(standIn.apiKey);
+  // Only a session sign-in can succeed, so it is the primary button, and the only one.
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Use for this session only' }).click();
   await expect(page.getByTestId('account-username')).toContainText(standIn.seed.users.alice.username);
+  // A visible badge says the key is not in the keychain.
+  await expect(page.getByText('Session only', { exact: true })).toBeVisible();
+  await openAccountMenu(page);
   await expect(page.getByTestId('account-key-hint')).toHaveAttribute('title', /this session only/);
   expect(keychainLookup(standIn.url)).toBeNull();
 });
@@ -152,7 +161,9 @@ test('no IPC response or event ever carries the key, across every channel', asyn
   await expect(page.getByLabel('Contents of lab-notes.txt')).toBeVisible();
   await sections.getByRole('button', { name: 'Datasets' }).click();
   await page.getByRole('listbox', { name: 'Datasets' }).getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Open rows' }).click();
   await expect(page.getByRole('grid')).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
   await sections.getByRole('button', { name: 'Conversations' }).click();
   await page.getByRole('listbox', { name: 'Conversations' }).getByRole('option').first().click();
 
@@ -174,6 +185,7 @@ test('no IPC response or event ever carries the key, across every channel', asyn
     'assets:search': { section: 'files', scope: 'personal', sort: 'recent', offset: 0, limit: 5 },
     'files:get': { id: file.id },
     'files:preview': { id: file.id },
+    'files:thumbnail': { id: file.id },
     'files:download': { id: file.id },
     'datasets:get': { id: dataset.id },
     'datasets:stats': { id: dataset.id },

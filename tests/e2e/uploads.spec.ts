@@ -1,5 +1,5 @@
 // Drag-and-drop uploads end to end through the web host: real drop events on the window (a
-// DataTransfer built in the page with File objects), the confirm sheet, the Uploads region,
+// DataTransfer built in the page with File objects), the confirm sheet, the Uploads tray,
 // the stand-in's stored bytes, cancel, a fault that recovers by itself, and a restart mid-queue.
 // The web host has no paths, so the page streams each File to the host's staging folder and the
 // same queue and streamed upload take it from there (Electron hands paths instead).
@@ -56,6 +56,15 @@ async function confirmUpload(page: Page, options: { visibility?: 'Private' | 'Or
   if (options.asDataset) await sheet.getByRole('checkbox', { name: /Upload as a dataset/ }).check();
   await sheet.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(sheet).toHaveCount(0);
+  await openUploadsTray(page);
+}
+
+/** Pins the Uploads tray open (a drop only opens it for a few seconds). */
+async function openUploadsTray(page: Page): Promise<void> {
+  const tray = page.getByRole('region', { name: 'Uploads' });
+  if ((await tray.getAttribute('data-state')) !== 'pinned') await tray.getByTestId('uploads-summary').click();
+  await expect(tray).toHaveAttribute('data-state', 'pinned');
+  await expect(tray.getByRole('heading', { name: 'Uploads' })).toBeVisible();
 }
 
 function uploadItem(page: Page, name: string) {
@@ -76,8 +85,9 @@ test('several dropped files show progress, upload intact, and appear in the File
     { name: 'drop-two.txt', bytes: Buffer.from('hello from a drop\n'.repeat(5000)), type: 'text/plain' },
     { name: 'drop three (final).png', bytes: randomBytes(4_000), type: 'image/png' },
   ];
-  // Hold the first byte upload for a moment so its in-flight progress can be seen.
-  standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 1500 });
+  // Hold the first byte upload long enough that its in-flight progress is still there to be seen
+  // after the sheet closes and the tray is opened, even on a busy machine.
+  standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 5000 });
   await dropFiles(page, files);
   await confirmUpload(page, { visibility: 'Public' });
 
@@ -337,6 +347,7 @@ test('the confirm sheet is an accessible modal: focus stays inside, web-only tea
   }
   await sheet.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(uploadItem(page, 'team-file.txt')).toContainText('Uploaded');
+  await openUploadsTray(page);
 
   // The choice is remembered for the next sheet.
   // …and the drop overlay names it as the target.
@@ -378,3 +389,36 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page, 'section[aria-label="Uploads"]'), 'Uploads region').toEqual([]);
   });
 }
+
+test('the tray: collapsed to one summary line, failed uploads first, then the active ones, then the waiting', async ({ launch, standIn }) => {
+  const { page } = await start(launch, standIn.url, standIn.apiKey);
+  const tray = page.getByRole('region', { name: 'Uploads' });
+  await expect(tray).toHaveAttribute('data-state', 'closed');
+  await expect(tray.getByTestId('uploads-summary')).toHaveText('No uploads');
+  // The first three uploads Ouro receives fail (413, which is not retried); the next ones hang,
+  // so the queue holds still: 3 failed, 3 uploading (the concurrency), 6 waiting.
+  standIn.faults.add({ method: 'POST', path: '/files/upload', status: 413, times: 3 });
+  standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 60_000, times: 9 });
+  const files = Array.from({ length: 12 }, (_, i) => ({ name: `tray-${String(i + 1).padStart(2, '0')}.bin`, bytes: randomBytes(2_000 + i) }));
+  await dropFiles(page, files);
+  const sheet = page.getByRole('dialog');
+  await sheet.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(sheet).toHaveCount(0);
+  // A new drop opens the tray by itself for a moment.
+  await expect(tray).toHaveAttribute('data-state', 'peek');
+
+  await expect(tray.getByTestId('uploads-summary')).toHaveText(/^Uploading 3 of 12 · 3 failed( · .+\/s)?$/, { timeout: 20_000 });
+  await openUploadsTray(page);
+  const rows = tray.getByTestId('upload-item');
+  await expect(rows).toHaveCount(12);
+  const states = await rows.locator('.upload-state').allTextContents();
+  expect(states).toEqual([...Array(3).fill('Failed'), ...Array(3).fill('Uploading'), ...Array(6).fill('Waiting')]);
+  for (let i = 0; i < 3; i++) await expect(rows.nth(i)).toContainText('Too large for Ouro');
+  await expect(tray.getByRole('button', { name: /^Retry upload of tray-/ })).toHaveCount(3);
+
+  // Collapsing leaves the one line; the rows are out of the way.
+  await tray.getByTestId('uploads-summary').click();
+  await expect(tray).toHaveAttribute('data-state', 'closed');
+  await expect(tray.getByRole('heading', { name: 'Uploads' })).toBeHidden();
+  await expect(tray.getByTestId('uploads-summary')).toHaveText(/^Uploading 3 of 12 · 3 failed/);
+});

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { SecretStore } from '../../electron/account/keychain';
 import { createLogger } from '../../electron/log';
 import { saveIntoFolder } from '../../electron/browse/downloads-folder';
+import { jsThumbnailer } from '../../electron/browse/js-thumbnailer';
 import { createMainServices, type ServiceDeps } from '../../electron/services';
 
 export function memorySecretStore(initial: Record<string, string> = {}): SecretStore & { entries: Map<string, string> } {
@@ -35,6 +36,7 @@ export function testServices(overrides: Partial<ServiceDeps> = {}) {
     emit: () => {},
     fetch: () => Promise.reject(new TypeError('fetch failed')),
     keychain: memorySecretStore(),
+    thumbnailer: jsThumbnailer,
     openExternal: () => {},
     chooseSavePath: saveIntoFolder(path.join(dataDir, 'Downloads')),
     ...overrides,

@@ -180,8 +180,8 @@ describe('conversations', () => {
 
     const unnamed = seededConversation((c) => c.name === null);
     const row = all.find((c) => c.id === unnamed.id);
-    // Named after the other member only: I know I am in my own conversation.
-    expect(row).toMatchObject({ title: 'carol-agent', memberNames: ['carol-agent'] });
+    // Named from its members, me first as "You" (issue 12); "With …" lists the others.
+    expect(row).toMatchObject({ title: 'You, carol-agent', memberNames: ['carol-agent'] });
     expect(all.find((c) => c.title === 'MnBi-7 growth run planning')).toMatchObject({ summary: 'Discussion: MnBi-7 growth run planning' });
   });
 

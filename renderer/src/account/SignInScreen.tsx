@@ -1,15 +1,23 @@
-// First-run and signed-out screen: paste an API key, optionally pick the API URL, sign in.
-// The key goes to main once, is verified with Ouro, and is never shown back.
-import { useId, useState, type FormEvent } from 'react';
+// First-run and signed-out screen: paste an API key, optionally pick the API URL, sign in. The
+// key goes to main once, is verified with Ouro, and is never shown back. The text always says
+// where the key will be kept; when the system keychain is unavailable, the button that can
+// succeed ("Use for this session only") is the primary one; an error goes away on the next edit.
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { AppError } from '../../../shared/app-error';
 import type { AccountState } from '../../../shared/account';
 import { call } from '../ouro';
 import { useSignIn } from './queries';
 import { signInErrorCopy } from './sign-in-errors';
+import './account.css';
 
 export const API_KEYS_URL = 'https://ouro.foundation/settings/api-keys';
 
 type SignedOut = Extract<AccountState, { status: 'signed-out' }>;
+
+/** Main's messages quote commands in `backticks`: show those as code, never as raw marks. */
+export function withInlineCode(text: string): ReactNode[] {
+  return text.split(/`([^`]+)`/g).map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
 
 export function SignInScreen({ account }: { account: SignedOut }) {
   const [apiKey, setApiKey] = useState('');
@@ -22,15 +30,21 @@ export function SignInScreen({ account }: { account: SignedOut }) {
 
   const keychainError = signIn.error instanceof AppError && signIn.error.kind === 'keychain-unavailable' ? signIn.error.message : null;
   const keychainMessage = keychainError ?? (account.keychain.available ? null : account.keychain.message);
+  // Without a keychain only a session sign-in can succeed: it becomes the form's primary action.
+  const sessionOnly = keychainMessage !== null;
 
-  const submit = (sessionOnly: boolean) => {
+  const submit = () => {
     const base = apiBaseUrl.trim();
     signIn.mutate({ apiKey, sessionOnly, ...(base && base !== account.apiBaseUrl ? { apiBaseUrl: base } : {}) });
   };
-
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    submit(false);
+    if (apiKey.trim() && !signIn.isPending) submit();
+  };
+  // A new attempt starts clean: the last error no longer describes what is typed now.
+  const edit = (update: () => void) => {
+    update();
+    if (signIn.isError) signIn.reset();
   };
 
   const copy = signIn.error && !keychainError ? signInErrorCopy(signIn.error) : null;
@@ -38,6 +52,9 @@ export function SignInScreen({ account }: { account: SignedOut }) {
   return (
     <main className="sign-in">
       <form className="sign-in-card" onSubmit={onSubmit} aria-labelledby="sign-in-title" noValidate>
+        <div className="sign-in-brand" aria-hidden="true">
+          ◎
+        </div>
         <h2 id="sign-in-title">Sign in to Ouro</h2>
         {account.reason === 'revoked' && !signIn.isPending && !signIn.isSuccess && (
           <div role="alert" className="notice notice-warning">
@@ -46,7 +63,9 @@ export function SignInScreen({ account }: { account: SignedOut }) {
           </div>
         )}
         <p className="muted" id={hintId}>
-          Paste an API key from your Ouro settings. It is kept in your system keychain and only ever sent to Ouro.
+          {sessionOnly
+            ? 'Paste an API key from your Ouro settings. It is only ever sent to Ouro, and kept in memory until you quit.'
+            : 'Paste an API key from your Ouro settings. It is kept in your system keychain and only ever sent to Ouro.'}
         </p>
 
         <label htmlFor={keyId}>API key</label>
@@ -59,7 +78,7 @@ export function SignInScreen({ account }: { account: SignedOut }) {
             spellCheck={false}
             autoFocus
             value={apiKey}
-            onChange={(event) => setApiKey(event.target.value)}
+            onChange={(event) => edit(() => setApiKey(event.target.value))}
             aria-describedby={hintId}
             aria-invalid={signIn.isError && !keychainError ? true : undefined}
           />
@@ -74,7 +93,7 @@ export function SignInScreen({ account }: { account: SignedOut }) {
         <details className="advanced">
           <summary>Advanced</summary>
           <label htmlFor={urlId}>API URL</label>
-          <input id={urlId} type="url" value={apiBaseUrl} onChange={(event) => setApiBaseUrl(event.target.value)} spellCheck={false} />
+          <input id={urlId} type="url" value={apiBaseUrl} onChange={(event) => edit(() => setApiBaseUrl(event.target.value))} spellCheck={false} />
         </details>
 
         {copy && (
@@ -86,16 +105,13 @@ export function SignInScreen({ account }: { account: SignedOut }) {
         {keychainMessage && (
           <div role="alert" className="notice notice-warning">
             <strong>The system keychain is unavailable</strong>
-            <p>{keychainMessage}</p>
-            <p>You can still sign in: the key is then kept in memory only, until you quit Ouro.</p>
-            <button type="button" onClick={() => submit(true)} disabled={!apiKey.trim() || signIn.isPending}>
-              Use for this session only
-            </button>
+            <p>{withInlineCode(keychainMessage)}</p>
+            <p>You can still sign in for this session: the key is kept in memory only, and you will be asked for it again after you quit.</p>
           </div>
         )}
 
-        <button type="submit" className="primary" disabled={!apiKey.trim() || signIn.isPending}>
-          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        <button type="submit" className="primary sign-in-submit" disabled={!apiKey.trim() || signIn.isPending}>
+          {signIn.isPending ? 'Signing in…' : sessionOnly ? 'Use for this session only' : 'Sign in'}
         </button>
       </form>
     </main>

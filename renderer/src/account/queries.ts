@@ -1,37 +1,13 @@
-// The account as React Query state, kept current by main's `account:changed` events. When the
-// account goes away every other cached query goes with it.
+// The account as React Query state (kept current by main's `account:changed` events, see
+// queries/main-events.ts) and the sign-in, sign-out and reconnect actions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountState } from '../../../shared/account';
 import type { ChannelInput } from '../../../shared/contract';
-import { useOuroEvent } from '../events';
-import { clearBrowsePreferences } from '../browse/preferences';
 import { call } from '../ouro';
-import { appKeys } from '../queries/app';
-
-export const accountKeys = {
-  all: ['account'] as const,
-  state: () => [...accountKeys.all, 'state'] as const,
-};
+import { queryKeys } from '../queries/keys';
+import { applyAccountState } from './account-cache';
 
 export function useAccount() {
-  const queryClient = useQueryClient();
-  useOuroEvent('account:changed', (state) => applyAccountState(queryClient, state));
-  return useQuery({ queryKey: accountKeys.state(), queryFn: () => call('account:get'), staleTime: Infinity });
-}
-
-function applyAccountState(queryClient: ReturnType<typeof useQueryClient>, state: AccountState): void {
-  const previous = queryClient.getQueryData<AccountState>(accountKeys.state());
-  if (state.status === 'signed-out' && previous?.status !== 'signed-out') {
-    // Nothing of the previous account may linger in memory or in the page's storage.
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'account' && query.queryKey[0] !== 'app' });
-    if (state.reason === 'signed-out') clearBrowsePreferences();
-  }
-  if (state.status === 'signed-in' && previous?.status === 'signed-in' && previous.connection === 'offline' && state.connection === 'online') {
-    // Back online: whatever failed or went stale meanwhile is fetched again.
-    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'account' });
-  }
-  if (previous && previous.apiBaseUrl !== state.apiBaseUrl) void queryClient.invalidateQueries({ queryKey: appKeys.info() });
-  queryClient.setQueryData(accountKeys.state(), state);
+  return useQuery({ queryKey: queryKeys.account.state(), queryFn: () => call('account:get'), staleTime: Infinity });
 }
 
 export function useSignIn() {

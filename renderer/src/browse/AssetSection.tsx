@@ -1,54 +1,71 @@
-// The Files or Datasets section: toolbar, the virtualized list, and the selected item's details.
-import { useCallback, useState } from 'react';
+// The Files or Datasets section: the toolbar and the virtualized list beside the selected item's
+// details (PaneLayout), or a dataset's rows in the whole content area. The list has one
+// selection: the arrow keys move it and the open details follow it; Esc closes the details and
+// gives the focus back to the list, on the same row.
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AssetRow, SortOrder } from '../../../shared/browse';
+import { AppError } from '../../../shared/app-error';
+import { useAccount } from '../account/queries';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ChevronIcon } from '../components/icons';
 import { VirtualList } from '../components/VirtualList';
-import { DatasetDetails } from '../datasets/DatasetDetails';
+import { DatasetDetailsPane } from '../datasets/DatasetDetailsPane';
+import { DatasetGridView } from '../datasets/DatasetGridView';
+import { PaneLayout } from '../layout/PaneLayout';
+import { useDestinations } from '../queries/destinations';
 import { AssetRowView } from './AssetRowView';
 import { AssetToolbar } from './AssetToolbar';
-import { FileDetails } from './FileDetails';
+import { EmptyState } from './EmptyState';
+import { FileDetailsPane } from './FileDetailsPane';
 import { loadChoices, saveChoices, type ListChoices } from './preferences';
-import { useAssetList, useDestinations } from './queries';
+import { useAssetList } from './queries';
+import './details.css';
+import './list.css';
 
-export const ROW_HEIGHT = 44;
+export const ROW_HEIGHT = 40;
 
 const nouns = { files: 'Files', datasets: 'Datasets' } as const;
 
 /** A diagnostics switch for the benchmark's baseline: `?virtualize=0` renders every row. */
 const virtualize = new URLSearchParams(window.location.search).get('virtualize') !== '0';
 
-function EmptyState({ section, query }: { section: 'files' | 'datasets'; query: string }) {
-  const noun = section === 'files' ? 'files' : 'datasets';
-  if (query) {
-    return (
-      <div className="empty">
-        <p>
-          <strong>No {noun} match “{query}”.</strong>
-        </p>
-        <p className="muted">Try other words, or widen the scope to My organizations or All of Ouro.</p>
-      </div>
-    );
-  }
+function countText(total: number | null, loaded: number, more: boolean, query: string, noun: string): string | null {
+  const n = total ?? (more ? null : loaded);
+  if (n === null) return null;
+  if (query) return n === 1 ? '1 match' : `${n.toLocaleString()} matches`;
+  return `${n.toLocaleString()} ${n === 1 ? noun.slice(0, -1).toLowerCase() : noun.toLowerCase()}`;
+}
+
+function ColumnHeaders({ section, sort, onSort }: { section: 'files' | 'datasets'; sort: SortOrder; onSort(sort: SortOrder): void }) {
+  const byUpdate = sort === 'updated';
   return (
-    <div className="empty">
-      <p>
-        <strong>No {noun} here yet.</strong>
-      </p>
-      <p className="muted">
-        {section === 'files'
-          ? 'Drop files onto this window to upload them, or change the scope to see files shared with you.'
-          : 'Drop a CSV file onto this window and choose “Upload as a dataset”, or change the scope to see shared datasets.'}
-      </p>
+    <div className="list-header asset-row">
+      <span />
+      <span>Name</span>
+      <span className="asset-size">{section === 'files' ? 'Size' : 'Rows'}</span>
+      <span className="asset-owner">Owner</span>
+      <span className="asset-team">Team</span>
+      <span className="asset-visibility">Visibility</span>
+      {/* Ouro sorts by last update (newest first), so this one header sorts; the others cannot. */}
+      <button type="button" className={`header-sort asset-date${byUpdate ? ' active' : ''}`} aria-pressed={byUpdate} title={byUpdate ? 'Sorted by last update, newest first' : 'Sort by last update, newest first'} onClick={() => onSort(byUpdate ? 'recent' : 'updated')}>
+        Updated {byUpdate && <ChevronIcon />}
+      </button>
     </div>
   );
 }
 
-export function AssetSection({ section }: { section: 'files' | 'datasets' }) {
+export function AssetSection({ section, sidebar }: { section: 'files' | 'datasets'; sidebar: ReactNode }) {
   const [choices, setChoicesState] = useState<ListChoices>(() => loadChoices(section));
   const [query, setQuery] = useState('');
   const [searchSort, setSearchSort] = useState<SortOrder>('relevant');
   const [selected, setSelected] = useState<string | null>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [rowsOf, setRowsOf] = useState<string | null>(null);
   const destinations = useDestinations();
+  const account = useAccount().data;
+  const offline = account?.status === 'signed-in' && account.connection === 'offline';
+  const listId = useId();
+  const focusList = useRef(false);
 
   const setChoices = (next: ListChoices) => {
     setChoicesState(next);
@@ -77,46 +94,93 @@ export function AssetSection({ section }: { section: 'files' | 'datasets' }) {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  const back = () => setSelected(null);
-  const noun = nouns[section];
+  const closeDetails = useCallback(() => {
+    setDetailsOpen(false);
+    focusList.current = true;
+  }, []);
+  // After the details close (and the drawer, if any, is gone), the list has the focus again.
+  useEffect(() => {
+    if (detailsOpen || rowsOf || !focusList.current) return;
+    focusList.current = false;
+    document.getElementById(listId)?.focus();
+  }, [detailsOpen, rowsOf, listId]);
 
-  return (
-    <div className={`section-body${selected ? ' with-details' : ''}`}>
+  const noun = nouns[section];
+  // While offline the window's bar already says so (with Retry): a list that could not load says
+  // it quietly instead of adding a second alert and a second Retry.
+  const quietError = offline && list.error instanceof AppError && (list.error.kind === 'network' || list.error.kind === 'timeout');
+
+  if (rowsOf) {
+    return (
+      <PaneLayout
+        id={section}
+        sidebar={sidebar}
+        list={
+          <main className="section-main" aria-label={noun}>
+            <DatasetGridView id={rowsOf} onBack={() => {
+              setRowsOf(null);
+              setDetailsOpen(true);
+            }} />
+          </main>
+        }
+        details={null}
+        detailsLabel=""
+        onCloseDetails={closeDetails}
+      />
+    );
+  }
+
+  const details =
+    detailsOpen && selected ? (
+      section === 'files' ? (
+        <FileDetailsPane key={selected} id={selected} onClose={closeDetails} />
+      ) : (
+        <DatasetDetailsPane key={selected} id={selected} onClose={closeDetails} onOpenRows={() => setRowsOf(selected)} />
+      )
+    ) : null;
+
+  const listPane = (
+    <main className="section-main" aria-label={noun}>
+      <AssetToolbar
+        choices={choices}
+        onChoices={setChoices}
+        query={query}
+        onQuery={onQuery}
+        sort={sort}
+        onSort={onSort}
+        destinations={destinations.data}
+        noun={noun}
+        countText={list.data ? countText(total, items.length, !!list.hasNextPage, query, noun) : null}
+      />
       <div className="list-pane">
-        <AssetToolbar
-          choices={choices}
-          onChoices={setChoices}
-          query={query}
-          onQuery={onQuery}
-          sort={sort}
-          onSort={onSort}
-          destinations={destinations.data}
-          noun={noun}
-        />
-        <div className="list-header" aria-hidden="true">
-          <span />
-          <span>Name</span>
-          <span>{section === 'files' ? 'Size' : 'Rows'}</span>
-          <span>Owner</span>
-          <span>Team</span>
-          <span>Visibility</span>
-          <span>Updated</span>
-        </div>
-        {list.isPending && <p role="status" className="list-status">Loading {noun.toLowerCase()}…</p>}
-        {list.isError && items.length === 0 && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
-        {list.isError && items.length > 0 && (
+        <ColumnHeaders section={section} sort={sort} onSort={onSort} />
+        {list.isPending && (
+          <p role="status" className="list-status">
+            Loading {noun.toLowerCase()}…
+          </p>
+        )}
+        {list.isError && quietError && <p className="list-status muted">This list will load when Ouro can be reached again.</p>}
+        {list.isError && !quietError && items.length === 0 && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
+        {list.isError && !quietError && items.length > 0 && (
           <ErrorNotice error={list.error} onRetry={() => void (list.hasNextPage ? list.fetchNextPage() : list.refetch())} compact />
         )}
         {list.data && (
           <VirtualList<AssetRow>
+            id={listId}
             label={noun}
             items={items}
             total={total}
             getKey={(row) => row.id}
-            renderRow={(row) => <AssetRowView row={row} />}
+            getLabel={(row) => row.name}
+            renderRow={(row) => <AssetRowView row={row} query={query} />}
             rowHeight={ROW_HEIGHT}
             selectedKey={selected}
-            onSelect={(row) => setSelected(row.id)}
+            onSelectionChange={(row) => setSelected(row.id)}
+            onOpen={(row) => {
+              setSelected(row.id);
+              setDetailsOpen(true);
+            }}
+            onEscape={detailsOpen ? closeDetails : undefined}
             hasMore={!!list.hasNextPage && !list.isError}
             isFetchingMore={list.isFetchingNextPage}
             onLoadMore={loadMore}
@@ -125,11 +189,17 @@ export function AssetSection({ section }: { section: 'files' | 'datasets' }) {
           />
         )}
       </div>
-      {selected && (
-        <div className="details-pane">
-          {section === 'files' ? <FileDetails key={selected} id={selected} onBack={back} /> : <DatasetDetails key={selected} id={selected} onBack={back} />}
-        </div>
-      )}
-    </div>
+    </main>
+  );
+
+  return (
+    <PaneLayout
+      id={section}
+      sidebar={sidebar}
+      list={listPane}
+      details={details}
+      detailsLabel={section === 'files' ? 'File details' : 'Dataset details'}
+      onCloseDetails={closeDetails}
+    />
   );
 }

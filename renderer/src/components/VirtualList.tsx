@@ -1,19 +1,30 @@
-// A keyboard-navigable listbox that renders only the rows in view (plus a few), so lists of
-// tens of thousands of items scroll smoothly with a bounded DOM. Asks for more rows as the end
-// comes into view (infinite scroll).
+// A keyboard-navigable listbox that renders only the rows in view (plus a few), so lists of tens
+// of thousands of items scroll smoothly with a bounded DOM, and asks for more rows as the end
+// comes into view. One selection, like a desktop file list: arrows, Page Up/Down, Home/End and
+// typing a name move it; Enter or a click opens the selected item; Esc asks to close it.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { useTypeToSelect } from './use-type-to-select';
+import './virtual-list.css';
 
 export interface VirtualListProps<T> {
   /** The listbox's accessible name. */
   label: string;
+  /** The listbox element's id (to give it focus back, e.g. when details close). */
+  id?: string;
   items: T[];
   getKey(item: T): string;
+  /** The text type-to-select matches against (the item's name). */
+  getLabel(item: T): string;
   renderRow(item: T, state: { selected: boolean }): ReactNode;
   rowHeight: number;
   selectedKey: string | null;
-  /** Click or Enter on a row. */
-  onSelect(item: T): void;
+  /** The selection moved (keys, typing, a click). */
+  onSelectionChange(item: T): void;
+  /** Enter or a click on a row: open it. */
+  onOpen(item: T): void;
+  /** Esc in the list. */
+  onEscape?(): void;
   hasMore: boolean;
   isFetchingMore: boolean;
   onLoadMore(): void;
@@ -31,11 +42,11 @@ export interface VirtualListProps<T> {
 const LOAD_AHEAD_ROWS = 30;
 
 export function VirtualList<T>(props: VirtualListProps<T>) {
-  const { items, hasMore, isFetchingMore, onLoadMore, rowHeight, virtualize = true } = props;
+  const { items, hasMore, isFetchingMore, onLoadMore, rowHeight, virtualize = true, getKey } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const baseId = useId();
-  const [active, setActive] = useState(0);
   const count = items.length + (hasMore ? 1 : 0);
+  const selectedIndex = props.selectedKey === null ? -1 : items.findIndex((item) => getKey(item) === props.selectedKey);
 
   // The app does not use the React Compiler, whose memoization this rule protects.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -47,39 +58,51 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   });
   const virtualItems = virtualizer.getVirtualItems();
   const lastVisible = virtualize ? (virtualItems.at(-1)?.index ?? 0) : items.length;
+  // aria-activedescendant may only name a row that is in the DOM.
+  const selectedRendered = selectedIndex >= 0 && (!virtualize || virtualItems.some((v) => v.index === selectedIndex));
 
   useEffect(() => {
     if (hasMore && !isFetchingMore && lastVisible >= items.length - LOAD_AHEAD_ROWS) onLoadMore();
   }, [hasMore, isFetchingMore, lastVisible, items.length, onLoadMore]);
 
-  // Keep the active row valid when the list shrinks (new search, new filters).
-  const activeIndex = Math.min(active, Math.max(0, items.length - 1));
-
-  const move = (index: number) => {
+  const select = (index: number) => {
     const next = Math.max(0, Math.min(items.length - 1, index));
-    setActive(next);
+    const item = items[next];
+    if (!item) return;
+    props.onSelectionChange(item);
     if (virtualize) virtualizer.scrollToIndex(next, { align: 'auto' });
     else document.getElementById(`${baseId}-${next}`)?.scrollIntoView({ block: 'nearest' });
   };
 
+  const typeToSelect = useTypeToSelect(items, props.getLabel, Math.max(0, selectedIndex), select);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape' && props.onEscape) {
+      event.preventDefault();
+      props.onEscape();
+      return;
+    }
+    if (items.length === 0) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
+    const from = selectedIndex;
     const keys: Record<string, () => void> = {
-      ArrowDown: () => move(activeIndex + 1),
-      ArrowUp: () => move(activeIndex - 1),
-      PageDown: () => move(activeIndex + page),
-      PageUp: () => move(activeIndex - page),
-      Home: () => move(0),
-      End: () => move(items.length - 1),
+      ArrowDown: () => select(from + 1),
+      ArrowUp: () => select(from < 0 ? 0 : from - 1),
+      PageDown: () => select(from + page),
+      PageUp: () => select(from - page),
+      Home: () => select(0),
+      End: () => select(items.length - 1),
       Enter: () => {
-        const item = items[activeIndex];
-        if (item) props.onSelect(item);
+        const item = items[from < 0 ? 0 : from];
+        if (item) props.onOpen(item);
       },
     };
     const action = keys[event.key];
-    if (action && items.length > 0) {
+    if (action) {
       event.preventDefault();
       action();
+    } else if (typeToSelect(event)) {
+      event.preventDefault();
     }
   };
 
@@ -96,8 +119,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         </div>
       );
     }
-    const key = props.getKey(item);
-    const selected = key === props.selectedKey;
+    const key = getKey(item);
+    const selected = index === selectedIndex;
     return (
       <div
         key={key}
@@ -106,11 +129,11 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         aria-selected={selected}
         aria-posinset={index + 1}
         aria-setsize={props.total ?? (hasMore ? -1 : items.length)}
-        className={`list-row${selected ? ' selected' : ''}${index === activeIndex ? ' active' : ''}`}
+        className={`list-row${selected ? ' selected' : ''}`}
         style={style}
         onClick={() => {
-          setActive(index);
-          props.onSelect(item);
+          props.onSelectionChange(item);
+          props.onOpen(item);
         }}
       >
         {props.renderRow(item, { selected })}
@@ -121,10 +144,11 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   return (
     <div
       ref={scrollRef}
+      id={props.id}
       className="list-scroll"
       role="listbox"
       aria-label={props.label}
-      aria-activedescendant={items.length ? `${baseId}-${activeIndex}` : undefined}
+      aria-activedescendant={selectedRendered ? `${baseId}-${selectedIndex}` : undefined}
       aria-busy={isFetchingMore || undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}

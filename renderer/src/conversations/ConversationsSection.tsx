@@ -1,34 +1,46 @@
 // The Conversations section: my conversations as a keyboard-navigable list (most recent activity
-// first, more pages as it scrolls) beside the selected conversation's messages.
-import { useCallback, useState } from 'react';
+// first, more pages as it scrolls; each row named from its members when untitled, with the
+// latest message's first words) beside the selected conversation's messages.
+import { useCallback, useId, useState, type ReactNode } from 'react';
 import type { ConversationRow } from '../../../shared/browse';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { VirtualList } from '../components/VirtualList';
+import { PaneLayout } from '../layout/PaneLayout';
 import { MessagesView } from './MessagesView';
-import { useConversationList } from './queries';
+import { firstWords, useConversationList, useLatestMessage } from './queries';
 import { absoluteTime, relativeTime } from '../browse/format';
 import { useNow } from './use-now';
+import './conversations.css';
 
-const ROW_HEIGHT = 60;
+const ROW_HEIGHT = 56;
 
 function ConversationListRow({ conversation, now }: { conversation: ConversationRow; now: number }) {
   const when = relativeTime(conversation.lastActivity, now);
+  const latest = useLatestMessage(conversation.id);
+  const message = latest.data;
+  const summary = conversation.summary && conversation.summary !== conversation.title ? conversation.summary : null;
+  const second = message ? `${message.authorName}: ${firstWords(message.text)}` : latest.isPending ? null : summary;
   return (
     <div className="conversation-row">
-      <span className="conversation-title">{conversation.title}</span>
+      <span className="conversation-title" title={conversation.title}>
+        {conversation.title}
+      </span>
       {when && conversation.lastActivity && (
         <time className="conversation-time muted" dateTime={conversation.lastActivity} title={absoluteTime(conversation.lastActivity)}>
           {when}
         </time>
       )}
-      {conversation.summary && <span className="conversation-summary muted">{conversation.summary}</span>}
+      <span className="conversation-summary muted" title={second ?? undefined}>
+        {second ?? '\u00a0'}
+      </span>
     </div>
   );
 }
 
-export function ConversationsSection() {
+export function ConversationsSection({ sidebar }: { sidebar: ReactNode }) {
   const list = useConversationList();
   const now = useNow();
+  const listId = useId();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const selected = items.find((c) => c.id === selectedId) ?? null;
@@ -38,39 +50,47 @@ export function ConversationsSection() {
   const loadMore = useCallback(() => {
     if (!isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
   }, [isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+  const close = useCallback(() => {
+    setSelectedId(null);
+    document.getElementById(listId)?.focus();
+  }, [listId]);
 
-  return (
-    <section className="conversations-section" aria-labelledby="conversations-title">
-      <div className="conversations-list">
+  const listPane = (
+    <main className="section-main conversations-list" aria-labelledby="conversations-title">
+      <div className="toolbar">
         <h2 id="conversations-title">Conversations</h2>
-        {list.isPending && <p role="status">Loading conversations…</p>}
-        {list.isError && !list.data && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
-        {list.data && (
-          <>
-            <VirtualList
-              label="Conversations"
-              items={items}
-              getKey={(c) => c.id}
-              renderRow={(c) => <ConversationListRow conversation={c} now={now} />}
-              rowHeight={ROW_HEIGHT}
-              selectedKey={selectedId}
-              onSelect={(c) => setSelectedId(c.id)}
-              hasMore={hasNextPage}
-              isFetchingMore={isFetchingNextPage}
-              onLoadMore={loadMore}
-              empty={<p className="muted">You have no conversations yet.</p>}
-            />
-            {isFetchNextPageError && <ErrorNotice error={list.error} onRetry={() => void fetchNextPage()} />}
-          </>
-        )}
       </div>
-      <div className="conversations-detail">
-        {selected ? (
-          <MessagesView key={selected.id} conversation={selected} listUpdatedAt={list.dataUpdatedAt} onClose={() => setSelectedId(null)} />
-        ) : (
-          <p className="muted conversations-placeholder">Select a conversation to read its messages.</p>
-        )}
-      </div>
-    </section>
+      {list.isPending && <p role="status" className="list-status">Loading conversations…</p>}
+      {list.isError && !list.data && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && (
+        <>
+          <VirtualList
+            id={listId}
+            label="Conversations"
+            items={items}
+            getKey={(c) => c.id}
+            getLabel={(c) => c.title}
+            renderRow={(c) => <ConversationListRow conversation={c} now={now} />}
+            rowHeight={ROW_HEIGHT}
+            selectedKey={selectedId}
+            onSelectionChange={(c) => setSelectedId(c.id)}
+            onOpen={(c) => setSelectedId(c.id)}
+            hasMore={hasNextPage}
+            isFetchingMore={isFetchingNextPage}
+            onLoadMore={loadMore}
+            empty={<p className="muted">You have no conversations yet.</p>}
+          />
+          {isFetchNextPageError && <ErrorNotice error={list.error} onRetry={() => void fetchNextPage()} />}
+        </>
+      )}
+    </main>
   );
+
+  const details = selected ? (
+    <MessagesView key={selected.id} conversation={selected} listUpdatedAt={list.dataUpdatedAt} onClose={close} />
+  ) : (
+    <p className="muted conversations-placeholder">Select a conversation to read its messages.</p>
+  );
+
+  return <PaneLayout id="conversations" sidebar={sidebar} list={listPane} details={details} detailsLabel="Messages" onCloseDetails={close} detailsAlwaysBeside />;
 }

@@ -6,6 +6,7 @@ import type { MouseEvent, ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { call } from '../ouro';
+import './markdown.css';
 
 /** http(s) and mailto only, and only absolute: anything else is dropped rather than guessed at. */
 export function safeMarkdownUrl(url: string): string {

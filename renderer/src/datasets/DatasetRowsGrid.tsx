@@ -1,15 +1,18 @@
 // A dataset's rows as an accessible, virtualized grid: only the rows in view are in the DOM, and
 // only the 1,000-row blocks under them are fetched (and cached per block), so a 100,000-row table
-// browses without ever being loaded whole. Keyboard: arrows, Page Up/Down, Home/End move the
-// active row; Left/Right scroll sideways.
+// browses without ever being loaded whole. Columns are resizable (drag a header's edge, or focus
+// it and use the arrow keys); a value too long for its cell ends in an ellipsis and shows whole
+// as a tooltip. Keyboard: arrows, Page Up/Down, Home/End move the active row; Left/Right scroll.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { DatasetColumnInfo } from '../../../shared/browse';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ColumnResizer, initialWidth } from './ColumnResizer';
 import { ROWS_BLOCK_SIZE, useRowBlocks } from './queries';
 
-const ROW_HEIGHT = 32;
-const HEADER_HEIGHT = 34;
+// Compact, like a spreadsheet: 20+ rows fit even in an 800×600 window.
+const ROW_HEIGHT = 22;
+const HEADER_HEIGHT = 26;
 const HORIZONTAL_STEP = 120;
 
 export interface DatasetRowsGridProps {
@@ -44,6 +47,7 @@ export function DatasetRowsGrid({ id, name, columns, rowCount }: DatasetRowsGrid
   const scrollRef = useRef<HTMLDivElement>(null);
   const baseId = useId();
   const [active, setActive] = useState(0);
+  const [widths, setWidths] = useState(() => columns.map(initialWidth));
   // Without a count from /stats, the furthest extent the loaded blocks have shown us.
   const [discovered, setDiscovered] = useState(ROWS_BLOCK_SIZE);
   const count = Math.max(0, rowCount ?? discovered);
@@ -114,8 +118,9 @@ export function DatasetRowsGrid({ id, name, columns, rowCount }: DatasetRowsGrid
 
   if (count === 0) return <p className="muted">This dataset has no rows.</p>;
 
-  const template = { gridTemplateColumns: `repeat(${Math.max(1, columns.length)}, minmax(9rem, 1fr))` };
-  const minWidth = `${Math.max(1, columns.length) * 9}rem`;
+  const template = { gridTemplateColumns: widths.map((w) => `${w}px`).join(' ') || '1fr' };
+  const minWidth = `${widths.reduce((sum, w) => sum + w, 0)}px`;
+  const resize = (index: number, width: number) => setWidths((current) => current.map((w, i) => (i === index ? width : w)));
 
   return (
     <div className="dataset-grid-wrap">
@@ -135,8 +140,17 @@ export function DatasetRowsGrid({ id, name, columns, rowCount }: DatasetRowsGrid
         <div role="rowgroup" className="dataset-grid-head" style={{ minWidth, height: HEADER_HEIGHT }}>
           <div role="row" aria-rowindex={1} className="dataset-grid-row" style={template}>
             {columns.map((column, c) => (
-              <div key={column.name} role="columnheader" aria-colindex={c + 1} className="dataset-grid-cell" title={`${column.name} (${column.type})`}>
-                {column.name}
+              <div
+                key={column.name}
+                role="columnheader"
+                aria-colindex={c + 1}
+                // Named by the column alone, not by its resize handle.
+                aria-label={column.name}
+                className="dataset-grid-cell dataset-grid-header"
+                title={`${column.name} (${column.type})`}
+              >
+                <span className="dataset-grid-header-name">{column.name}</span>
+                <ColumnResizer name={column.name} width={widths[c] ?? 120} onResize={(width) => resize(c, width)} />
               </div>
             ))}
           </div>
@@ -157,7 +171,8 @@ export function DatasetRowsGrid({ id, name, columns, rowCount }: DatasetRowsGrid
                 onClick={() => setActive(item.index)}
               >
                 {columns.map((column, c) => {
-                  const value = row ? formatCell(row[column.name]) : c === 0 ? 'Loading…' : '';
+                  // Rows still arriving say so in every column, so no cell looks empty by mistake.
+                  const value = row ? formatCell(row[column.name]) : 'Loading…';
                   return (
                     <div
                       key={column.name}
@@ -165,7 +180,7 @@ export function DatasetRowsGrid({ id, name, columns, rowCount }: DatasetRowsGrid
                       role="gridcell"
                       aria-colindex={c + 1}
                       className={`dataset-grid-cell${row && (row[column.name] === null || row[column.name] === undefined) ? ' null' : ''}`}
-                      title={value.length > 20 ? value : undefined}
+                      title={row && value ? value : undefined}
                     >
                       {value}
                     </div>

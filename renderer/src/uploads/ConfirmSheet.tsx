@@ -2,9 +2,10 @@
 // where the person picks the organization, team (teams that refuse API uploads shown disabled,
 // with the reason) and visibility, and, for CSV/TSV files, whether to make a dataset instead.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { EVERYONE_ON_OURO, GLOBAL_ID } from '../../../shared/display-names';
 import { uploadVisibilities, type UploadDestination, type UploadVisibility } from '../../../shared/uploads';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { useDestinations } from './queries';
+import { useDestinations } from '../queries/destinations';
 
 const VISIBILITY_LABELS: Record<UploadVisibility, { label: string; hint: string }> = {
   private: { label: 'Private', hint: 'Only you, until you share it' },
@@ -12,7 +13,6 @@ const VISIBILITY_LABELS: Record<UploadVisibility, { label: string; hint: string 
   public: { label: 'Public', hint: 'Anyone on Ouro' },
 };
 
-const GLOBAL_ORG = '00000000-0000-0000-0000-000000000000';
 
 export interface ConfirmSheetProps {
   names: readonly string[];
@@ -32,7 +32,7 @@ export function ConfirmSheet({ names, offerDataset, busy, onConfirm, onCancel }:
   const titleId = useId();
   const descId = useId();
   const dialog = useRef<HTMLDivElement>(null);
-  const destinations = useDestinations(true);
+  const destinations = useDestinations();
   const remembered = destinations.data?.remembered;
   const [orgId, setOrgId] = useState<string | undefined>(undefined);
   const [teamId, setTeamId] = useState<string | undefined>(undefined);
@@ -49,7 +49,7 @@ export function ConfirmSheet({ names, offerDataset, busy, onConfirm, onCancel }:
   const chosenVisibility = visibility ?? remembered?.visibility ?? 'private';
   const chosenDataset = offerDataset && (asDataset ?? remembered?.asDataset ?? false);
   const disabledTeam = org?.teams.find((t) => t.id === chosenTeam && t.disabledReason);
-  const needsTeam = Boolean(org && org.id !== GLOBAL_ORG && org.teams.length > 0 && !chosenTeam);
+  const needsTeam = Boolean(org && org.id !== GLOBAL_ID && org.teams.length > 0 && !chosenTeam);
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -80,7 +80,7 @@ export function ConfirmSheet({ names, offerDataset, busy, onConfirm, onCancel }:
   };
 
   const confirm = () => {
-    const isGlobal = !org || org.id === GLOBAL_ORG;
+    const isGlobal = !org || org.id === GLOBAL_ID;
     onConfirm({
       visibility: chosenVisibility,
       ...(isGlobal ? {} : { orgId: org.id }),
@@ -116,9 +116,9 @@ export function ConfirmSheet({ names, offerDataset, busy, onConfirm, onCancel }:
                   setTeamId(undefined);
                 }}
               >
-                <option value="">Everyone on Ouro (no organization)</option>
+                <option value="">{EVERYONE_ON_OURO} (no organization)</option>
                 {orgs
-                  .filter((o) => o.id !== GLOBAL_ORG)
+                  .filter((o) => o.id !== GLOBAL_ID)
                   .map((o) => (
                     <option key={o.id} value={o.id}>
                       {o.name}
@@ -126,7 +126,7 @@ export function ConfirmSheet({ names, offerDataset, busy, onConfirm, onCancel }:
                   ))}
               </select>
             </label>
-            {org && org.id !== GLOBAL_ORG && (
+            {org && org.id !== GLOBAL_ID && (
               <label>
                 Team
                 <select value={chosenTeam} onChange={(e) => setTeamId(e.target.value)}>

@@ -1,17 +1,21 @@
 // Everything upload-related in the window: the drop overlay (files and folders dropped anywhere),
 // paste from the clipboard, "Upload files…" (the native dialog in Electron, a file input in the
-// web host, or File → Upload Files…), the confirm sheet, and the Uploads region. Mount once,
-// while signed in.
+// web host, or File → Upload Files…), the confirm sheet, and the Uploads tray in the status bar.
+// Mount once, while signed in.
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { describeError } from '../../../shared/error-kinds';
 import type { AddUploadsResult, RejectedFile, UploadDestination, UploadDestinations } from '../../../shared/uploads';
 import { AppError } from '../../../shared/app-error';
+import { placeName } from '../../../shared/display-names';
 import { useOuroEvent } from '../events';
 import { call } from '../ouro';
 import { allTabular, emptySelection, pastedName, takeTransfer, type Selection } from './collect-files';
 import { ConfirmSheet } from './ConfirmSheet';
-import { useAddUploads, useDestinations, useUploads } from './queries';
-import { UploadsPanel } from './UploadsPanel';
+import { useDestinations } from '../queries/destinations';
+import { useAddUploads, useUploads } from './queries';
+import { UploadsTray } from './UploadsTray';
+import { useTrayState } from './use-tray-state';
+import './uploads.css';
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -30,20 +34,29 @@ function describeTarget(data: UploadDestinations | undefined): string | null {
   const { orgId, teamId, visibility } = data.remembered;
   const org = data.organizations.find((o) => o.id === orgId);
   const team = org?.teams.find((t) => t.id === teamId);
-  const place = org ? `${org.name}${team ? ` · ${team.name}` : ''}` : 'Everyone on Ouro';
-  return `${place} (${visibility})`;
+  return `${placeName(org, team)} (${visibility})`;
 }
 
 export function Uploads() {
   const uploads = useUploads();
   const add = useAddUploads();
   // The overlay names where a drop will go (the last destination used).
-  const destinations = useDestinations(true);
+  const destinations = useDestinations();
   const [dragging, setDragging] = useState(false);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [busy, setBusy] = useState(false);
   const [lastResult, setLastResult] = useState<AddUploadsResult | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
+  const tray = useTrayState();
+  const { reveal } = tray;
+  // Anything the person must see about a drop opens the tray for a moment.
+  const showProblem = useCallback(
+    (error: unknown) => {
+      setProblem(error);
+      reveal();
+    },
+    [reveal],
+  );
   const input = useRef<HTMLInputElement>(null);
   // Read by the window listeners (registered once) to ignore drops while the sheet is open.
   const open = useRef(false);
@@ -54,11 +67,14 @@ export function Uploads() {
   const offer = useCallback((next: Selection) => {
     if (next.paths.length + next.files.length === 0) {
       const skipped = next.skipped.hidden + next.skipped.system;
-      if (skipped > 0) setLastResult({ added: 0, rejected: [], skipped: next.skipped });
+      if (skipped > 0) {
+        setLastResult({ added: 0, rejected: [], skipped: next.skipped });
+        reveal();
+      }
       return;
     }
     setSelection(next);
-  }, []);
+  }, [reveal]);
 
   // Window-level drag and drop. drop-guard.ts already cancels the browser's default for every
   // drop (so nothing navigates to file://); these listeners only add the overlay and the upload.
@@ -85,7 +101,7 @@ export function Uploads() {
       if (!hasFiles(event) || open.current) return;
       event.preventDefault();
       const take = takeTransfer(event.dataTransfer);
-      take().then(offer, (error: unknown) => setProblem(error));
+      take().then(offer, showProblem);
     };
     const paste = (event: ClipboardEvent) => {
       if (isEditable(event.target) || open.current) return;
@@ -98,7 +114,7 @@ export function Uploads() {
         picked.files = picked.files.map((f) => ({ file: f.file, name: pastedName(f.file) }));
         picked.names = [...picked.paths.map(basename), ...picked.files.map((f) => f.name)];
         offer(picked);
-      }, setProblem);
+      }, showProblem);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -112,7 +128,7 @@ export function Uploads() {
       window.removeEventListener('drop', drop);
       document.removeEventListener('paste', paste);
     };
-  }, [offer]);
+  }, [offer, showProblem]);
 
   const chooseFiles = useCallback(async () => {
     try {
@@ -164,6 +180,7 @@ export function Uploads() {
       if (selection.paths.length + staged.length > 0) {
         outcome = await add.mutateAsync({ paths: selection.paths, staged, destination });
       }
+      tray.reveal();
       setLastResult({
         added: outcome.added,
         rejected: [...rejected, ...outcome.rejected],
@@ -190,13 +207,16 @@ export function Uploads() {
         </div>
       )}
       <input ref={input} type="file" multiple hidden onChange={onInput} aria-hidden="true" tabIndex={-1} data-testid="upload-input" />
-      {problemText && (
-        <div role="alert" className="error-notice">
-          <strong>{problemText.title}</strong>
-          <p>{problemText.message}</p>
-        </div>
-      )}
-      <UploadsPanel snapshot={uploads.data} lastResult={lastResult} onDismissResult={() => setLastResult(null)} onChooseFiles={() => void chooseFiles()} />
+      <UploadsTray
+        snapshot={uploads.data}
+        state={tray.state}
+        onState={tray.setState}
+        onHold={tray.setHolding}
+        lastResult={lastResult}
+        onDismissResult={() => setLastResult(null)}
+        onChooseFiles={() => void chooseFiles()}
+        problem={problemText}
+      />
       {selection && (
         <ConfirmSheet
           names={selection.names}

@@ -15,7 +15,7 @@ describe('toConversationRow', () => {
     });
   });
 
-  it("titles an unnamed conversation with the other members' usernames, in membership order", () => {
+  it('titles an unnamed conversation “You, …” and the other members’ usernames, in membership order', () => {
     const row = toConversationRow(
       conversation({
         name: null,
@@ -28,13 +28,15 @@ describe('toConversationRow', () => {
       }),
       me,
     );
-    expect(row.title).toBe('carol-agent, bob');
+    expect(row.title).toBe('You, carol-agent, bob');
     expect(row.memberNames).toEqual(['carol-agent', 'bob']);
   });
 
   it('uses my own name when I am the only member, and a placeholder when nobody can be named', () => {
     expect(toConversationRow(conversation({ metadata: { members: [me] }, users: [{ user_id: me, username: 'alice' }] }), me).title).toBe('alice');
     expect(toConversationRow(conversation({ metadata: { members: [me, 'u9'] } }), me).title).toBe('Untitled conversation');
+    // Someone else's view, or one where I am not listed: no "You".
+    expect(toConversationRow(conversation({ users: [{ user_id: 'u2', username: 'bob' }] }), me).title).toBe('bob');
   });
 
   it('falls back from last activity to creation time, and from summary to metadata.summary', () => {

@@ -57,6 +57,21 @@ describe('UploadQueue', () => {
     expect(h.finished).toEqual(['a:done']);
   });
 
+  it('a retry shows one status: the note replaces speed and time left, counts the attempt, and clears when bytes flow again', () => {
+    const h = harness(1);
+    h.add('a');
+    const job = h.job('a');
+    if (!job) throw new Error('no job');
+    job.context.progress(20);
+    job.context.note('Retrying in 8 s (Ouro error 500)');
+    const waiting = h.queue.snapshot().items[0];
+    expect(waiting).toMatchObject({ note: 'Retrying in 8 s (Ouro error 500)', attempt: 2, bytesPerSecond: null, secondsLeft: null });
+    job.context.progress(5);
+    const resumed = h.queue.snapshot().items[0];
+    expect(resumed?.note).toBeUndefined();
+    expect(resumed?.attempt).toBe(2);
+  });
+
   it('a failure keeps its kind and message; retry queues it again', async () => {
     const h = harness(1);
     const [a] = h.add('a');

@@ -4,7 +4,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UploadsPanel } from '../../../renderer/src/uploads/UploadsPanel';
+import { UploadRow } from '../../../renderer/src/uploads/UploadRow';
 import type { UploadItem } from '../../../shared/uploads';
 
 beforeEach(() => {
@@ -32,7 +32,11 @@ const dataset: UploadItem = {
 function show(items: UploadItem[]) {
   render(
     <QueryClientProvider client={new QueryClient()}>
-      <UploadsPanel snapshot={{ items, paused: null, concurrency: 3 }} lastResult={null} onDismissResult={() => {}} onChooseFiles={() => {}} />
+      <ul>
+        {items.map((item) => (
+          <UploadRow key={item.id} item={item} bytes={item.bytesSent} />
+        ))}
+      </ul>
     </QueryClientProvider>,
   );
   return screen.getAllByTestId('upload-item');

@@ -1,0 +1,81 @@
+// A file's details: what it is, Download… / Open in Ouro / Copy link, its facts and a preview.
+import { useState } from 'react';
+import type { FileDetails as FileRecord } from '../../../shared/browse';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { SaveStatus } from '../downloads/SaveStatus';
+import { useSaveDownload } from '../downloads/use-save-download';
+import { call } from '../ouro';
+import { commonFacts, DetailsHeader, FactList, type Fact } from './DetailsParts';
+import { formatBytes } from './format';
+import { FilePreviewView } from './FilePreviewView';
+import { useFileRecord, useFilePreview } from './queries';
+import { useDisplayNames } from '../queries/destinations';
+
+function Actions({ file }: { file: FileRecord }) {
+  const save = useSaveDownload('files:download', file.id);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  const copyLink = async () => {
+    if (!file.url) return;
+    try {
+      await navigator.clipboard.writeText(file.url);
+      setCopied('Link copied');
+    } catch {
+      setCopied('Could not copy the link');
+    }
+  };
+
+  return (
+    <div className="detail-actions">
+      <div className="button-row">
+        <button type="button" className="primary" onClick={save.start} disabled={save.saving}>
+          {save.saving ? 'Downloading…' : 'Download…'}
+        </button>
+        <button type="button" onClick={() => file.url && void call('app:open-external', { url: file.url })} disabled={!file.url}>
+          Open in Ouro
+        </button>
+        <button type="button" onClick={() => void copyLink()} disabled={!file.url}>
+          Copy link
+        </button>
+      </div>
+      <SaveStatus save={save} label={`Downloading ${file.name}`} />
+      {copied && <p className="muted" role="status">{copied}</p>}
+    </div>
+  );
+}
+
+export function FileDetailsPane({ id, onClose }: { id: string; onClose(): void }) {
+  const details = useFileRecord(id);
+  const preview = useFilePreview(id);
+  const names = useDisplayNames();
+  if (details.isPending) return <p role="status" className="details-loading">Loading details…</p>;
+  if (details.isError) return <ErrorNotice error={details.error} onRetry={() => void details.refetch()} onBack={onClose} />;
+  const file = details.data;
+  const facts: Fact[] = [
+    ['Type', file.mimeType ?? (file.extension ? `.${file.extension}` : '—')],
+    ['Size', formatBytes(file.size)],
+    ...commonFacts(file, names),
+  ];
+  if (file.width && file.height) facts.push(['Dimensions', `${file.width} × ${file.height}`]);
+  if (file.license) facts.push(['License', file.license]);
+
+  return (
+    <article className="details" aria-labelledby="file-details-title">
+      <DetailsHeader titleId="file-details-title" title={file.name} subtitle={`${file.extension ? `${file.extension.toUpperCase()} file` : 'File'} · ${formatBytes(file.size)}`} onClose={onClose} />
+      <div className="details-body">
+        <Actions file={file} />
+        {file.description && <p className="details-description">{file.description}</p>}
+        <section aria-label="Preview" className="preview">
+          <h3>Preview</h3>
+          {preview.isPending && <p role="status">Loading preview…</p>}
+          {preview.isError && <ErrorNotice error={preview.error} onRetry={() => void preview.refetch()} compact />}
+          {preview.data && <FilePreviewView preview={preview.data} name={file.name} />}
+        </section>
+        <section aria-labelledby="file-facts-title">
+          <h3 id="file-facts-title">Information</h3>
+          <FactList facts={facts} />
+        </section>
+      </div>
+    </article>
+  );
+}
