@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { buildMenuTemplate, DOCS_URL, REPORT_ISSUE_URL, type MenuActions } from '../../../electron/app/app-menu';
+import type { ItemAction } from '../../../shared/actions';
+import { applyItemMenuState, buildMenuTemplate, DOCS_URL, REPORT_ISSUE_URL, type MenuActions } from '../../../electron/app/app-menu';
 
 function actions() {
   return {
@@ -9,6 +10,7 @@ function actions() {
     restartToUpdate: vi.fn<() => void>(),
     openExternal: vi.fn<(url: string) => void>(),
     showLogs: vi.fn<() => void>(),
+    itemAction: vi.fn<(action: ItemAction) => void>(),
   } satisfies MenuActions;
 }
 

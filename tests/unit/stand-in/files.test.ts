@@ -180,6 +180,12 @@ describe('three-step upload', () => {
     expect(ok.body.data).toMatchObject({ team_id: crystal?.id, org_id: crystal?.org_id, visibility: 'organization' });
   });
 
+  it('creates ouro-py stubs, which send no metadata at all', async () => {
+    const res = await alice.json<Envelope<AssetRowLike & { state: string }>>('/files/create', { method: 'POST', body: JSON.stringify({ file: { name: 'py-stub', visibility: 'private', state: 'in-progress' } }) });
+    expect(res.status).toBe(200);
+    expect(res.body.data.state).toBe('in-progress');
+  });
+
   it('creates in-progress stubs without bytes', async () => {
     const res = await alice.json<Envelope<AssetRowLike & { state: string }>>('/files/create', { method: 'POST', body: JSON.stringify({ file: { name: 'stub', visibility: 'private', state: 'in-progress', metadata: { type: 'text/plain' } } }) });
     expect(res.status).toBe(200);
