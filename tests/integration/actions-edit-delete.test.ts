@@ -65,7 +65,7 @@ async function newFile(services: MainServices, name: string, text = `contents of
   return item.assetId;
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
+async function failure(promise: unknown): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
