@@ -100,6 +100,19 @@ export interface SentMessage {
   alreadySent: boolean;
 }
 
+/** Polling an open conversation for new messages (`conversations:messages` without `before`). */
+export const MESSAGE_POLL = { visibleMs: 5_000, quietMaxMs: 10_000, hiddenMs: 60_000 } as const;
+
+/**
+ * The wait before the next poll: 5 s, stretching by half each quiet poll (nothing new) up to
+ * 10 s, back to 5 s as soon as something arrives; a minute while the window is hidden.
+ */
+export function messagePollDelayMs(state: { hidden: boolean; quietPolls: number }): number {
+  if (state.hidden) return MESSAGE_POLL.hiddenMs;
+  const stretched = MESSAGE_POLL.visibleMs * 1.5 ** Math.max(0, Math.floor(state.quietPolls));
+  return Math.min(MESSAGE_POLL.quietMaxMs, Math.round(stretched));
+}
+
 // ---- replace content ----------------------------------------------------------------------------
 
 export interface ReplaceQueued {

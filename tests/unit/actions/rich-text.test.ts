@@ -1,6 +1,8 @@
 // Plain text → Ouro's {json, text}, as ouro-py's _coerce_description builds it offline, and the
-// update bodies that carry it (null-valued keys stripped, as the SDK strips them).
+// update bodies that carry it (null-valued keys stripped, as the SDK strips them), and the
+// polling rhythm the composer's conversation view uses.
 import { describe, expect, it } from 'vitest';
+import { messagePollDelayMs } from '../../../shared/actions';
 import { plainTextToRichText } from '../../../electron/ouro/rich-text';
 import { updateRecord } from '../../../electron/ouro/asset-edits';
 import { toAssetUpdate } from '../../../electron/actions/update-handlers';
@@ -35,5 +37,12 @@ describe('update bodies', () => {
     expect(updateRecord({ visibility: 'public' })).toEqual({ visibility: 'public' });
     expect(updateRecord(toAssetUpdate({ name: '  Report  ', move: { orgId: 'o', teamId: 't' } }))).toEqual({ name: 'Report', org_id: 'o', team_id: 't' });
     expect(updateRecord(toAssetUpdate({ description: 'hi' }))).toEqual({ description: { text: 'hi', json: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'hi' }] }] } } });
+  });
+});
+
+describe('message polling', () => {
+  it('polls every 5 s, stretching to 10 s while nothing new arrives, and once a minute while hidden', () => {
+    expect([0, 1, 2, 3, 10].map((quietPolls) => messagePollDelayMs({ hidden: false, quietPolls }))).toEqual([5_000, 7_500, 10_000, 10_000, 10_000]);
+    expect(messagePollDelayMs({ hidden: true, quietPolls: 0 })).toBe(60_000);
   });
 });
