@@ -8,7 +8,7 @@ import { eventChannel } from '../shared/contract';
 import { applyAboutPanel } from './app/about-panel';
 import { appWindowOptions } from './app/app-window';
 import { keychainService, type RunMode } from './app/app-identity';
-import type { MenuSelection } from '../shared/actions';
+import type { MenuSelection } from '../shared/item-actions';
 import { applyItemMenuState, buildMenuTemplate } from './app/app-menu';
 import { createContextMenuPopup } from './app/context-menu';
 import { bindDragOut, createDragIcon } from './app/drag-out';
@@ -175,20 +175,22 @@ function run(mode: RunMode): void {
         },
       },
       chooseSavePath: dialogs.chooseSavePath,
-      chooseFolder: dialogs.chooseFolder,
-      showItemInFolder: (file) => shell.showItemInFolder(file),
-      menus: {
-        popupContextMenu: createContextMenuPopup({
-          buildFromTemplate: (template) => Menu.buildFromTemplate(template),
-          windowFor: ({ senderId }) => {
-            const contents = senderId === undefined ? undefined : webContents.fromId(senderId);
-            return contents ? BrowserWindow.fromWebContents(contents) : null;
+      actions: {
+        chooseFolder: dialogs.chooseFolder,
+        showItemInFolder: (file) => shell.showItemInFolder(file),
+        menus: {
+          popupContextMenu: createContextMenuPopup({
+            buildFromTemplate: (template) => Menu.buildFromTemplate(template),
+            windowFor: ({ senderId }) => {
+              const contents = senderId === undefined ? undefined : webContents.fromId(senderId);
+              return contents ? BrowserWindow.fromWebContents(contents) : null;
+            },
+          }),
+          selectionChanged: (next) => {
+            selection = next;
+            const menu = Menu.getApplicationMenu();
+            if (menu) applyItemMenuState(menu, next);
           },
-        }),
-        selectionChanged: (next) => {
-          selection = next;
-          const menu = Menu.getApplicationMenu();
-          if (menu) applyItemMenuState(menu, next);
         },
       },
     });

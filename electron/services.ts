@@ -11,20 +11,9 @@ import type { ChooseSavePath } from './browse/save-download';
 import type { Handler, Handlers } from './ipc/handlers';
 import type { Channel } from '../shared/contract';
 import { isAppError } from '../shared/app-error';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { createAssetChanges } from './actions/asset-changes';
-import { createDeleteConfirmations, type ConfirmationOptions } from './actions/delete-confirmations';
-import { createDeleteHandlers } from './actions/delete-handlers';
-import { createDragCache, type CachedCopy, type DragCache } from './actions/drag-cache';
-import { createDragHandlers, openDragLink } from './actions/drag-handlers';
-import { createDragLinks, type DragLinkOptions } from './actions/drag-links';
-import { createMenuHandlers, type MenuHooks } from './actions/menu-handlers';
-import { createMessageHandlers } from './actions/message-handlers';
-import { createReplaceHandlers } from './actions/replace-handlers';
-import { createUpdateHandlers } from './actions/update-handlers';
-import { createDownloadHandlers, type ChooseFolder } from './downloads/download-handlers';
-import { createDownloadManager, type DownloadManager } from './downloads/download-manager';
+import { createActionServices, type ActionOptions } from './actions/action-services';
+import type { CachedCopy, DragCache } from './actions/drag-cache';
+import type { DownloadManager } from './downloads/download-manager';
 import type { Logger } from './log';
 import { createOuroClient } from './ouro/client';
 import { safeExternalUrl } from './security/external-url';
@@ -58,16 +47,8 @@ export interface ServiceDeps {
   retryDelaysMs?: number[];
   /** Upload limits and host hooks (open dialog, notification, progress bar); see uploads/upload-service.ts. */
   uploads?: UploadOptions;
-  /** The folder a bulk download goes into (Electron: a folder dialog); default a Downloads folder in dataDir. */
-  chooseFolder?: ChooseFolder | undefined;
-  /** shell.showItemInFolder (Electron); the web host has none. */
-  showItemInFolder?: ((file: string) => void) | undefined;
-  /** Native context menu and app-menu state (Electron); the web host has none. */
-  menus?: MenuHooks | undefined;
-  /** Delete confirmations' lifetime and clock (tests shorten them). */
-  deleteConfirmations?: ConfirmationOptions | undefined;
-  /** How long a web host drag link stays good, and its clock (tests). */
-  dragLinks?: DragLinkOptions | undefined;
+  /** Acting on content: folder dialog, "Show in folder", native menus (Electron); see actions/action-services.ts. */
+  actions?: ActionOptions | undefined;
 }
 
 const UNREACHABLE_KINDS = new Set(['network', 'timeout']);
@@ -137,15 +118,6 @@ function afterStart(handlers: Handlers, start: () => Promise<void>): Handlers {
   return gated as Handlers;
 }
 
-/** Without a folder dialog (web host, tests), bulk downloads go to a Downloads folder in the data folder. */
-function defaultFolder(dataDir: string): ChooseFolder {
-  const folder = path.join(dataDir, 'Downloads');
-  return async () => {
-    await mkdir(folder, { recursive: true });
-    return folder;
-  };
-}
-
 export function createMainServices(deps: ServiceDeps): MainServices {
   // The upload queue follows the account: it pauses when Ouro refuses the key, resumes on sign-in.
   const follow: { uploads?: UploadService } = {};
@@ -178,11 +150,16 @@ export function createMainServices(deps: ServiceDeps): MainServices {
         },
       }),
   });
-  const changes = createAssetChanges();
-  const downloads = createDownloadManager({ client: () => account.client(), emit: deps.emit, log: deps.log, showItemInFolder: deps.showItemInFolder });
-  const dragCache = createDragCache({ dir: path.join(deps.dataDir, 'drag-cache'), account, log: deps.log });
-  changes.subscribe((id) => dragCache.forget(id));
-  const drag = { account, cache: dragCache, links: createDragLinks(deps.dragLinks) };
+  const actions = createActionServices({
+    ...deps.actions,
+    account,
+    dataDir: deps.dataDir,
+    log: deps.log,
+    emit: deps.emit,
+    uploads: () => uploadService,
+    track: (handlers) => trackAll(handlers, account),
+  });
+  const { changes, downloads } = actions;
   const browse = { account, fetch: deps.fetch, chooseSavePath: deps.chooseSavePath, emit: deps.emit, log: deps.log, downloads, changes };
 
   const uploadService = createUploadService({
@@ -195,11 +172,6 @@ export function createMainServices(deps: ServiceDeps): MainServices {
   });
   follow.uploads = uploadService;
   account.onSignedOut(() => uploadService.forget());
-  // Nothing one account started may continue, or stay on disk, for the next.
-  account.onSignedOut(async () => {
-    downloads.cancelAll();
-    await dragCache.clear();
-  });
 
   const handlers: Handlers = {
     // The API in use: the one chosen at sign-in (Advanced) when it differs from the default.
@@ -224,13 +196,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     ...trackAll(createDatasetHandlers(browse), account),
     ...trackAll(createConversationHandlers(browse), account),
     ...createUploadHandlers(uploadService),
-    ...trackAll(createUpdateHandlers({ account, changes }), account),
-    ...trackAll(createDeleteHandlers({ account, changes, log: deps.log, confirmations: createDeleteConfirmations(deps.deleteConfirmations) }), account),
-    ...trackAll(createReplaceHandlers({ account, uploads: uploadService }), account),
-    ...trackAll(createMessageHandlers({ account }), account),
-    ...createDownloadHandlers({ account, downloads, chooseFolder: deps.chooseFolder ?? defaultFolder(deps.dataDir) }),
-    ...createMenuHandlers(deps.menus),
-    ...trackAll(createDragHandlers(drag), account),
+    ...actions.handlers,
   };
 
   let disposed = false;
@@ -249,15 +215,15 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     account,
     uploads: uploadService,
     downloads,
-    dragCache,
+    dragCache: actions.dragCache,
     openDragLink: async (token) => {
       await start();
-      return openDragLink(drag, token);
+      return actions.openDragLink(token);
     },
     start,
     dispose: async () => {
       disposed = true;
-      await Promise.all([downloads.dispose(), dragCache.dispose()]);
+      await actions.dispose();
       // Only a queue that was loaded may be saved: disposing one that never started would
       // write an empty queue over the person's saved one.
       if (uploadsStarting) {

@@ -24,23 +24,21 @@ import type { Channel, EventName } from './contract-names';
 import {
   actionAssetTypes,
   editVisibilities,
-  itemActions,
   MAX_DESCRIPTION_CHARS,
   MAX_DRAG_ITEMS,
   MAX_ITEMS_PER_ACTION,
   MAX_MESSAGE_CHARS,
   type BulkDownloadResult,
-  type ContextMenuResult,
   type DeletePreview,
   type DeleteResult,
   type DownloadsDelta,
   type DownloadsSnapshot,
   type DragPrepareResult,
-  type ItemAction,
   type ReplaceQueued,
   type SentMessage,
 } from './actions';
 import type { AssetRow } from './browse';
+import { itemActions, type ContextMenuResult, type ItemAction } from './item-actions';
 import {
   MAX_STAGED_BYTES_OVER_IPC,
   uploadVisibilities,

@@ -75,6 +75,8 @@ export interface RejectedFile {
 
 export interface AddUploadsResult {
   added: number;
+  /** The queue items added, in order (main always sends them), so a caller can follow its own. */
+  ids?: string[];
   rejected: RejectedFile[];
   skipped: SkippedCounts;
 }

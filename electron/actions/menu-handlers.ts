@@ -2,7 +2,7 @@
 // names (labels are main's) and answers the choice; the web host has no native menus, so it says
 // `supported: false` and the page shows its own role=menu. The selection reaches the app menu so
 // its item actions enable to match.
-import type { ItemAction, MenuSelection } from '../../shared/actions';
+import type { ItemAction, MenuSelection } from '../../shared/item-actions';
 import type { HandlerContext } from '../ipc/handlers';
 import type { Handlers } from '../ipc/handlers';
 

@@ -2,7 +2,7 @@
 // plus Ouro's own items. A pure template builder — main.ts passes the actions and hands the result
 // to Menu.buildFromTemplate — so tests can check the structure and click the items.
 import type { MenuItemConstructorOptions } from 'electron';
-import { itemActionEnabled, itemActionLabels, type ItemAction, type MenuSelection } from '../../shared/actions';
+import { itemActionEnabled, itemActionLabels, type ItemAction, type MenuSelection } from '../../shared/item-actions';
 
 export const DOCS_URL = 'https://ouro.foundation/docs';
 export const REPORT_ISSUE_URL = 'https://github.com/ourofoundation/ouro-desktop/issues/new';

@@ -3,7 +3,7 @@
 // answered with the chosen action or null when dismissed. Takes Electron's Menu and windows as
 // arguments, so tests drive it with fakes.
 import type { BaseWindow, MenuItemConstructorOptions, PopupOptions } from 'electron';
-import { itemActionLabels, type ItemAction } from '../../shared/actions';
+import { itemActionLabels, type ItemAction } from '../../shared/item-actions';
 import type { ContextMenuRequest } from '../actions/menu-handlers';
 import type { HandlerContext } from '../ipc/handlers';
 

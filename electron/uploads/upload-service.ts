@@ -330,7 +330,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         ...(input.destination.orgId ? { orgId: input.destination.orgId } : {}),
         ...(input.destination.teamId ? { teamId: input.destination.teamId } : {}),
       };
-      queue.add(
+      const queued = queue.add(
         checked.files.map((file) => ({
           name: file.name,
           kind: asDataset && isTabular(file.name) ? ('dataset' as const) : ('file' as const),
@@ -342,7 +342,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       );
       remembered = { ...destination, ...(asDataset ? { asDataset: true } : {}) };
       await savePreferences();
-      return { added: checked.files.length, rejected, skipped: checked.skipped };
+      return { added: checked.files.length, ids: queued.map((record) => record.id), rejected, skipped: checked.skipped };
     },
     async replace(input) {
       const checked = await resolveFiles(input);

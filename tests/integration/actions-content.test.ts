@@ -199,6 +199,19 @@ describe('replying in conversations', () => {
     expect(await storedWithId(id)).toHaveLength(1);
   });
 
+  it('a file dropped on a conversation: uploaded by the normal queue, then a message links it', async () => {
+    const services = await signedIn();
+    const added = await services.uploads.add({ paths: [localFile('plot.png', randomBytes(2048))], staged: [], destination: { visibility: 'private' } });
+    const uploadId = added.ids?.[0] ?? '';
+    await expect.poll(() => services.uploads.list().items.find((i) => i.id === uploadId)?.state, { timeout: 15_000 }).toBe('done');
+    const upload = services.uploads.list().items.find((i) => i.id === uploadId);
+    const id = randomUUID();
+    const sent = await services.handlers['conversations:send']({ conversationId: conversation(), id, text: `Here is the plot: [plot.png](${upload?.assetUrl ?? ''})` }, web);
+    expect(sent.message.text).toContain(upload?.assetUrl);
+    expect(upload?.assetUrl).toMatch(/^https:\/\/ouro\.foundation\/files\//);
+    expect(await storedWithId(id)).toHaveLength(1);
+  });
+
   it('a 409 for an id the conversation does not have stays a conflict', async () => {
     const services = await signedIn();
     standIn.faults.add({ method: 'POST', path: `/conversations/${conversation()}/messages/create`, status: 409 });
@@ -210,7 +223,7 @@ describe('downloads', () => {
   it('bulk-downloads into a chosen folder without overwriting: "name (2).ext", datasets as CSV', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'ouro-bulk-'));
     writeFileSync(path.join(folder, 'lab-notes.txt'), 'mine, not Ouro’s');
-    const services = await signedIn({ chooseFolder: async () => folder });
+    const services = await signedIn({ actions: { chooseFolder: async () => folder } });
     const dataset = standIn.seed.datasets.find((d) => d.rows <= 10) ?? { id: '', name: '' };
     const items = [
       { id: seededFile('lab-notes.txt').id, assetType: 'file' as const },
@@ -233,7 +246,7 @@ describe('downloads', () => {
 
   it('tells the page only what changed, coalesced, ending with every item done', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'ouro-deltas-'));
-    const services = await signedIn({ chooseFolder: async () => folder });
+    const services = await signedIn({ actions: { chooseFolder: async () => folder } });
     const ids = standIn.seed.files.filter((f) => f.owner === 'alice').slice(0, 6).map((f) => ({ id: f.id, assetType: 'file' as const }));
     await services.handlers['downloads:bulk']({ items: ids }, web);
     await expect.poll(() => services.downloads.list().items.map((i) => i.state), { timeout: 15_000 }).toEqual(ids.map(() => 'done'));
@@ -263,7 +276,7 @@ describe('downloads', () => {
 
   it('cancels a download (its reserved name is freed) and marks a refused one failed', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'ouro-cancel-'));
-    const services = await signedIn({ chooseFolder: async () => folder });
+    const services = await signedIn({ actions: { chooseFolder: async () => folder } });
     const slow = seededFile('README.md').id;
     const missing = seededFile('fit_spectrum.py').id;
     standIn.faults.add({ method: 'POST', path: `/assets/${slow}/download`, latencyMs: 10_000 });
@@ -284,7 +297,7 @@ describe('downloads', () => {
   it('single downloads go through the list; "Show in folder" reveals only a finished one, where the host can', async () => {
     const shown: string[] = [];
     const save = path.join(mkdtempSync(path.join(os.tmpdir(), 'ouro-single-')), 'notes.txt');
-    const services = await signedIn({ chooseSavePath: async () => save, showItemInFolder: (file) => void shown.push(file) });
+    const services = await signedIn({ chooseSavePath: async () => save, actions: { showItemInFolder: (file) => void shown.push(file) } });
     const result = await services.handlers['files:download']({ id: seededFile('lab-notes.txt').id }, web);
     expect(result).toMatchObject({ saved: true, path: save });
     const listed = await services.handlers['downloads:list'](undefined, web);
@@ -300,7 +313,7 @@ describe('downloads', () => {
   });
 
   it('signing out cancels what the account started', async () => {
-    const services = await signedIn({ chooseFolder: async () => mkdtempSync(path.join(os.tmpdir(), 'ouro-signout-')) });
+    const services = await signedIn({ actions: { chooseFolder: async () => mkdtempSync(path.join(os.tmpdir(), 'ouro-signout-')) } });
     const slow = seededFile('diffraction-pattern.png').id;
     standIn.faults.add({ method: 'POST', path: `/assets/${slow}/download`, latencyMs: 10_000 });
     await services.handlers['downloads:bulk']({ items: [{ id: slow, assetType: 'file' }] }, web);
@@ -325,7 +338,7 @@ describe('drag out', () => {
       fetch: globalThis.fetch,
       keychain: memorySecretStore({ [standIn.url]: standIn.apiKey }),
       dataDir: dir,
-      dragLinks: { ttlMs: 60_000, now: () => now },
+      actions: { dragLinks: { ttlMs: 60_000, now: () => now } },
     });
     await services.start();
     const events = createEventHub();

@@ -222,7 +222,7 @@ describe('deleting: preview, confirm, delete', () => {
 
   it('refuses a delete without a token, with a used one, an expired one, or for other ids: nothing is deleted', async () => {
     let now = Date.now();
-    const services = await signedIn({ deleteConfirmations: { ttlMs: 60_000, now: () => now } });
+    const services = await signedIn({ actions: { deleteConfirmations: { ttlMs: 60_000, now: () => now } } });
     const [x, y] = [await newFile(services, 'keep-x.txt'), await newFile(services, 'keep-y.txt')];
     const deletes = () => standIn.log.filter((e) => e.method === 'DELETE' && e.query['dry_run'] === 'false');
     const before = deletes().length;

@@ -3,7 +3,7 @@
 // window, and the answer: the clicked action, or null once the menu closed without a click.
 import type { BaseWindow, MenuItemConstructorOptions, PopupOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { itemActionLabels, type ItemAction } from '../../../shared/actions';
+import { itemActionLabels, type ItemAction } from '../../../shared/item-actions';
 import { contextMenuTemplate, createContextMenuPopup } from '../../../electron/app/context-menu';
 import { createMenuHandlers } from '../../../electron/actions/menu-handlers';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
@@ -141,7 +141,7 @@ describe('menu channels', () => {
   it('refuses unknown actions and duplicates at the contract, before any menu is built', async () => {
     const hook = vi.fn(async (_request: unknown, _context: unknown) => null);
     const log = createLogger({ write: () => {} });
-    const dispatch = createDispatcher(testServices({ host: 'electron', log, menus: { popupContextMenu: hook } }).handlers, log);
+    const dispatch = createDispatcher(testServices({ host: 'electron', log, actions: { menus: { popupContextMenu: hook } } }).handlers, log);
     for (const input of [{ actions: ['format-disk'] }, { actions: ['rename', 'rename'] }, { actions: [] }, { actions: ['rename'], label: 'Anything' }]) {
       const result = await dispatch('menu:context', input, { host: 'electron' });
       if (!('label' in input)) expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });

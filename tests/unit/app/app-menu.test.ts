@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { ItemAction } from '../../../shared/actions';
+import type { ItemAction } from '../../../shared/item-actions';
 import { applyItemMenuState, buildMenuTemplate, DOCS_URL, REPORT_ISSUE_URL, type MenuActions } from '../../../electron/app/app-menu';
 
 function actions() {
