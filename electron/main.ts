@@ -1,14 +1,17 @@
 // Electron's entry point: wiring only. What has an order or a rule lives in a small module that
 // takes Electron's objects as arguments (app/prepare-app.ts before `ready`, app/start-app.ts
 // after, app/main-window.ts, app/graceful-quit.ts…), where tests pin it with fakes.
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, protocol, screen, session, shell, webContents, type NativeImage } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eventChannel } from '../shared/contract';
 import { applyAboutPanel } from './app/about-panel';
 import { appWindowOptions } from './app/app-window';
 import { keychainService, type RunMode } from './app/app-identity';
-import { buildMenuTemplate } from './app/app-menu';
+import type { MenuSelection } from '../shared/item-actions';
+import { applyItemMenuState, buildMenuTemplate } from './app/app-menu';
+import { createContextMenuPopup } from './app/context-menu';
+import { bindDragOut, createDragIcon } from './app/drag-out';
 import { FAILED_BADGE_PNG_DATA_URL } from './app/failed-badge-image';
 import { QUIT_CLEANUP_TIMEOUT_MS, quitAfterCleanup } from './app/graceful-quit';
 import { openLogFile, type LogFile } from './app/log-file';
@@ -109,6 +112,8 @@ function run(mode: RunMode): void {
 
   let updateReady = false;
   let updateVersion: string | null = null;
+  // The page's selection, so the File menu's item actions stay enabled to match across rebuilds.
+  let selection: MenuSelection = { count: 0, files: 0, datasets: 0, textFocused: false };
   const updates = createUpdateController({
     policy: updatePolicy({ isPackaged: app.isPackaged, env: process.env }),
     currentVersion: app.getVersion(),
@@ -126,7 +131,7 @@ function run(mode: RunMode): void {
 
   function installMenu(): void {
     const template = buildMenuTemplate(
-      { platform: process.platform, appName: app.name, updateReady, developerItems: !app.isPackaged },
+      { platform: process.platform, appName: app.name, updateReady, developerItems: !app.isPackaged, selection },
       {
         // The page opens its picker and confirm sheet, so the menu and a drop share one flow.
         // With no window (macOS), the first click brings one up.
@@ -138,6 +143,8 @@ function run(mode: RunMode): void {
         restartToUpdate: () => updates.restartToUpdate(),
         openExternal: (url) => void shell.openExternal(url),
         showLogs: () => logFile && shell.showItemInFolder(logFile.path),
+        // The page owns the selection: it applies the action (a rename sheet, the delete preview…).
+        itemAction: (action) => emit('menu:action', { action }),
       },
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -170,6 +177,24 @@ function run(mode: RunMode): void {
         },
       },
       chooseSavePath: dialogs.chooseSavePath,
+      actions: {
+        chooseFolder: dialogs.chooseFolder,
+        showItemInFolder: (file) => shell.showItemInFolder(file),
+        menus: {
+          popupContextMenu: createContextMenuPopup({
+            buildFromTemplate: (template) => Menu.buildFromTemplate(template),
+            windowFor: ({ senderId }) => {
+              const contents = senderId === undefined ? undefined : webContents.fromId(senderId);
+              return contents ? BrowserWindow.fromWebContents(contents) : null;
+            },
+          }),
+          selectionChanged: (next) => {
+            selection = next;
+            const menu = Menu.getApplicationMenu();
+            if (menu) applyItemMenuState(menu, next);
+          },
+        },
+      },
     });
   }
 
@@ -196,6 +221,9 @@ function run(mode: RunMode): void {
       denyAllPermissions(session.defaultSession);
       protocol.handle(APP_SCHEME, serveRenderer);
       bindIpc(ipcMain, createDispatcher(services.handlers, log), isTrustedSender);
+      const dragCache = services.dragCache;
+      let dragIcon: NativeImage | undefined;
+      bindDragOut({ ipcMain, isTrustedSender, pathsForDrag: (items) => dragCache.pathsForDrag(items), icon: () => (dragIcon ??= createDragIcon(nativeImage, appIcon)), log });
       applyAboutPanel(app, { appVersion: app.getVersion(), versions: process.versions, iconPath: windowIcon });
       installMenu();
     },

@@ -1,6 +1,7 @@
 // The preload: exposes `window.ouro` (exactly the contract's channels and events) through
 // contextBridge, and nothing else. Bundled to one CommonJS file so it runs sandboxed.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { DRAG_START_CHANNEL } from '../shared/actions';
 import { eventChannel, isChannel, isEventName } from '../shared/contract-names';
 import { fail, type IpcResult } from '../shared/ipc-result';
 import { MAX_STAGED_BYTES_OVER_IPC } from '../shared/uploads';
@@ -30,6 +31,11 @@ const bridge: OuroBridge = {
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     return ipcRenderer.invoke('uploads:stage-bytes', { name: name ?? (file.name || 'pasted-file'), bytes }) as Promise<IpcResult<{ staged: string; size: number }>>;
+  },
+  // Called from the page's dragstart: a send, not an invoke, so main can start the OS drag while
+  // the gesture is still live. Main validates the items and drags only its own cached copies.
+  startDrag: (items) => {
+    ipcRenderer.send(DRAG_START_CHANNEL, items);
   },
   // Only a path string crosses to the page; main re-validates it before reading anything.
   pathForFile: (file) => {

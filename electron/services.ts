@@ -13,7 +13,9 @@ import type { ChooseSavePath } from './browse/save-download';
 import type { Handler, Handlers } from './ipc/handlers';
 import type { Channel } from '../shared/contract';
 import { isAppError } from '../shared/app-error';
-import { createInFlight } from './in-flight';
+import { createActionServices, type ActionOptions } from './actions/action-services';
+import type { CachedCopy, DragCache } from './actions/drag-cache';
+import type { DownloadManager } from './downloads/download-manager';
 import type { Logger } from './log';
 import { createOuroClient } from './ouro/client';
 import { safeExternalUrl } from './security/external-url';
@@ -49,6 +51,8 @@ export interface ServiceDeps {
   retryDelaysMs?: number[];
   /** Upload limits and host hooks (open dialog, notification, progress bar); see uploads/upload-service.ts. */
   uploads?: UploadOptions;
+  /** Acting on content: folder dialog, "Show in folder", native menus (Electron); see actions/action-services.ts. */
+  actions?: ActionOptions | undefined;
 }
 
 const UNREACHABLE_KINDS = new Set(['network', 'timeout']);
@@ -83,6 +87,12 @@ export interface MainServices {
   handlers: Handlers;
   account: AccountService;
   uploads: UploadService;
+  /** Every download and export, for the host's "quit aborts" and tests. */
+  downloads: DownloadManager;
+  /** Copies of dragged items: main.ts hands `pathsForDrag` to the Electron drag-out binding. */
+  dragCache: DragCache;
+  /** The web host's `GET /__ouro/drag/<token>`: the bytes behind a drag link, or null. */
+  openDragLink(token: string): Promise<CachedCopy | null>;
   /**
    * Reads settings and the keychain, then restores the upload queue. Hosts call it once the
    * window (or the web host) is up: a locked keychain may hold it for a long time.
@@ -144,10 +154,26 @@ export function createMainServices(deps: ServiceDeps): MainServices {
         },
       }),
   });
-  const inFlight = createInFlight();
-  const browse = { account, fetch: deps.fetch, chooseSavePath: deps.chooseSavePath, emit: deps.emit, log: deps.log, inFlight };
+  const actions = createActionServices({
+    ...deps.actions,
+    account,
+    dataDir: deps.dataDir,
+    log: deps.log,
+    emit: deps.emit,
+    uploads: () => uploadService,
+    track: (handlers) => trackAll(handlers, account),
+  });
+  const { changes, downloads } = actions;
+  const browse = { account, fetch: deps.fetch, chooseSavePath: deps.chooseSavePath, emit: deps.emit, log: deps.log, downloads, changes };
 
-  const uploadService = createUploadService({ ...deps.uploads, dataDir: deps.dataDir, log: deps.log, emit: deps.emit, client: () => account.client() });
+  const uploadService = createUploadService({
+    ...deps.uploads,
+    dataDir: deps.dataDir,
+    log: deps.log,
+    emit: deps.emit,
+    client: () => account.client(),
+    onReplaced: (id) => changes.changed(id),
+  });
   follow.uploads = uploadService;
   account.onSignedOut(() => uploadService.forget());
 
@@ -175,6 +201,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     ...trackAll(createThumbnailHandler({ account, fetch: deps.fetch, thumbnailer: deps.thumbnailer, dataDir: deps.dataDir }), account),
     ...trackAll(createConversationHandlers(browse), account),
     ...createUploadHandlers(uploadService),
+    ...actions.handlers,
   };
 
   let disposed = false;
@@ -192,10 +219,16 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     handlers: afterStart(handlers, start),
     account,
     uploads: uploadService,
+    downloads,
+    dragCache: actions.dragCache,
+    openDragLink: async (token) => {
+      await start();
+      return actions.openDragLink(token);
+    },
     start,
     dispose: async () => {
       disposed = true;
-      await inFlight.close();
+      await actions.dispose();
       // Only a queue that was loaded may be saved: disposing one that never started would
       // write an empty queue over the person's saved one.
       if (uploadsStarting) {

@@ -8,6 +8,7 @@ export class AppError extends Error {
   readonly requestId?: string;
   readonly retryAfterSeconds?: number;
   readonly issues?: string[];
+  readonly code?: string;
 
   constructor(data: AppErrorData, options?: { cause?: unknown }) {
     super(data.message, options);
@@ -17,6 +18,7 @@ export class AppError extends Error {
     if (data.requestId !== undefined) this.requestId = data.requestId;
     if (data.retryAfterSeconds !== undefined) this.retryAfterSeconds = data.retryAfterSeconds;
     if (data.issues !== undefined) this.issues = data.issues;
+    if (data.code !== undefined) this.code = data.code;
   }
 
   toData(): AppErrorData {
@@ -25,6 +27,7 @@ export class AppError extends Error {
     if (this.requestId !== undefined) data.requestId = this.requestId;
     if (this.retryAfterSeconds !== undefined) data.retryAfterSeconds = this.retryAfterSeconds;
     if (this.issues !== undefined) data.issues = this.issues;
+    if (this.code !== undefined) data.code = this.code;
     return data;
   }
 }

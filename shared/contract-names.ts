@@ -34,8 +34,32 @@ export const channelNames = [
   'uploads:choose-files',
   'uploads:destinations',
   'uploads:stage-bytes',
+  // Acting on content (issue 13)
+  'assets:update',
+  'assets:delete-preview',
+  'assets:delete',
+  'files:replace-content',
+  'conversations:send',
+  'downloads:list',
+  'downloads:cancel',
+  'downloads:show-in-folder',
+  'downloads:clear-finished',
+  'downloads:bulk',
+  'menu:context',
+  'menu:selection-changed',
+  'drag:prepare',
 ] as const;
-export const eventNames = ['app:update-ready', 'account:changed', 'downloads:progress', 'requests:retrying', 'uploads:changed', 'uploads:pick-requested'] as const;
+export const eventNames = [
+  'app:update-ready',
+  'account:changed',
+  'downloads:progress',
+  'requests:retrying',
+  'uploads:changed',
+  'uploads:pick-requested',
+  // Acting on content (issue 13)
+  'downloads:changed',
+  'menu:action',
+] as const;
 
 export type Channel = (typeof channelNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -24,6 +24,7 @@ export const appErrorKinds = [
   'not-signed-in',
   'cancelled',
   'file-unreadable',
+  'not-confirmed', // a delete without the confirmation its preview issued (or a stale one)
   'internal',
 ] as const;
 
@@ -64,7 +65,23 @@ export interface AppErrorData {
   retryAfterSeconds?: number;
   /** For invalid-input / invalid-response: the offending fields. */
   issues?: string[];
+  /** Ouro's machine code when it sent one (`update_forbidden`, `source_policy_violation`, …). */
+  code?: string;
 }
+
+/** 403s whose code says exactly what was refused (ouro-api.md §2.2, §8.4). */
+const forbiddenByCode: Record<string, FriendlyError> = {
+  update_forbidden: {
+    title: "You can't edit this",
+    message: 'Only its owner, or a member of its team with write access, can change or delete it. Your change was not saved.',
+    action: { kind: 'dismiss', label: 'OK' },
+  },
+  source_policy_violation: {
+    title: 'This team only accepts the website',
+    message: 'The team only accepts items created or changed on the Ouro website, not from apps. Choose another team.',
+    action: { kind: 'fix-input', label: 'Choose another team' },
+  },
+};
 
 const friendly: Record<ErrorKind, (e: AppErrorData) => FriendlyError> = {
   'bad-request': (e) => ({
@@ -82,12 +99,13 @@ const friendly: Record<ErrorKind, (e: AppErrorData) => FriendlyError> = {
     message: `Ouro understood the request but could not complete it${e.message ? `: ${e.message}` : '.'}`,
     action: { kind: 'retry', label: 'Try again' },
   }),
-  forbidden: () => ({
-    title: "You don't have access",
-    message:
-      'Your Ouro account does not have permission for this. Ask the owner, or an admin of the team, to share it with you.',
-    action: { kind: 'go-back', label: 'Go back' },
-  }),
+  forbidden: (e) =>
+    (e.code && Object.hasOwn(forbiddenByCode, e.code) ? forbiddenByCode[e.code] : undefined) ?? {
+      title: "You don't have access",
+      message:
+        'Your Ouro account does not have permission for this. Ask the owner, or an admin of the team, to share it with you.',
+      action: { kind: 'go-back', label: 'Go back' },
+    },
   'not-found': () => ({
     title: 'It no longer exists',
     message: 'This item was not found on Ouro. It may have been deleted, or it was never shared with you.',
@@ -161,6 +179,11 @@ const friendly: Record<ErrorKind, (e: AppErrorData) => FriendlyError> = {
     title: "Couldn't read the file",
     message: e.message || 'The file could not be read.',
     action: { kind: 'dismiss', label: 'Dismiss' },
+  }),
+  'not-confirmed': () => ({
+    title: 'Confirm the delete again',
+    message: 'Nothing was deleted: the confirmation was missing, already used, or too old. Review what will be deleted and confirm again.',
+    action: { kind: 'refresh', label: 'Review again' },
   }),
   internal: () => ({
     title: 'Something went wrong',

@@ -1,5 +1,6 @@
 // The type of `window.ouro`: what the preload (Electron) and the web bridge (web host) both build.
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from './contract';
+import type { DragItems } from './actions';
 import type { IpcResult } from './ipc-result';
 
 /** Channels whose input is `undefined` may be invoked without an argument. */
@@ -19,4 +20,9 @@ export interface OuroBridge {
    * folder and returns a token `uploads:add` accepts in `staged`.
    */
   stageFile?(file: File, name?: string): Promise<IpcResult<{ staged: string; size: number }>>;
+  /**
+   * Electron only: call from a row's `dragstart` (after `event.preventDefault()`) to drag the items
+   * out as files. Prepare them first with `drag:prepare`. The web host uses `DownloadURL` instead.
+   */
+  startDrag?(items: DragItems): void;
 }

@@ -25,9 +25,13 @@ export interface UploadDestination {
 export interface UploadItem {
   id: string;
   name: string;
-  kind: 'file' | 'dataset';
+  /** 'replace': new bytes for an existing file (`targetId`), which keeps its id. */
+  kind: 'file' | 'dataset' | 'replace';
   size: number;
   state: UploadState;
+  /** Replace: the file asset whose content this is, and its name on Ouro. */
+  targetId?: string;
+  targetName?: string;
   /** File bytes sent in the current attempt. */
   bytesSent: number;
   /** Bytes per second over the last few seconds; null when not sending. */
@@ -73,6 +77,8 @@ export interface RejectedFile {
 
 export interface AddUploadsResult {
   added: number;
+  /** The queue items added, in order (main always sends them), so a caller can follow its own. */
+  ids?: string[];
   rejected: RejectedFile[];
   skipped: SkippedCounts;
 }

@@ -1,5 +1,5 @@
 // The native dialogs main.ts hands to the services and the updater: the open dialog behind
-// "Upload Files…", the save dialog for downloads, and update notices. Each is attached to the main
+// "Upload Files…", the save dialog for downloads, the folder for a bulk download, and update notices. Each is attached to the main
 // window when there is one (a sheet on macOS), and free-standing when there is none.
 import path from 'node:path';
 import type { BaseWindow, Dialog } from 'electron';
@@ -19,6 +19,8 @@ export interface NativeDialogs {
   chooseFiles(): Promise<string[]>;
   /** Where to save a download named `suggestedName`; null when cancelled. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** The folder a bulk download goes into; null when cancelled. */
+  chooseFolder(): Promise<string | null>;
   showNotice(notice: UpdateNotice): void;
 }
 
@@ -36,6 +38,17 @@ export function createNativeDialogs(deps: NativeDialogsDeps): NativeDialogs {
       const window = deps.getWindow();
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseFolder() {
+      const options = {
+        title: 'Download to folder',
+        buttonLabel: 'Download Here',
+        defaultPath: deps.downloadsDir(),
+        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+      };
+      const window = deps.getWindow();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     showNotice(notice) {
       const options = { type: notice.kind === 'error' ? ('error' as const) : ('info' as const), message: notice.title, detail: notice.message, buttons: ['OK'] };

@@ -4,7 +4,8 @@ import type { Destinations, FileDetails } from '../../shared/browse';
 import { organizationName, teamName } from '../../shared/display-names';
 import type { OuroFile } from '../../shared/ouro-models';
 import type { AccountService } from '../account/account-service';
-import type { InFlight } from '../in-flight';
+import type { AssetChanges } from '../actions/asset-changes';
+import type { DownloadManager } from '../downloads/download-manager';
 import type { Handlers } from '../ipc/handlers';
 import type { Logger } from '../log';
 import type { EmitEvent } from '../services';
@@ -20,8 +21,10 @@ export interface BrowseDeps {
   chooseSavePath: ChooseSavePath;
   emit: EmitEvent;
   log: Logger;
-  /** Downloads in progress, aborted and awaited on quit. */
-  inFlight?: InFlight | undefined;
+  /** The Downloads list every download and export runs in. */
+  downloads: DownloadManager;
+  /** Edits and deletes: a changed file's record is fetched afresh, not served from the short cache. */
+  changes?: AssetChanges | undefined;
 }
 
 type FileHandlers = Pick<Handlers, 'orgs:list' | 'assets:search' | 'files:get' | 'files:preview' | 'files:download' | 'datasets:stats'>;
@@ -34,6 +37,7 @@ export function createFileHandlers(deps: BrowseDeps): FileHandlers {
   const files = recentRecords<OuroFile>(FILE_RECORD_TTL_MS);
   // The client outlives an account on the same server, so records go with the account.
   account.onSignedOut(() => files.clear());
+  deps.changes?.subscribe((id) => files.forget(id));
   const recordView = createViewRecorder(deps.log);
   const fileRecord = (id: string) => {
     const client = account.client();

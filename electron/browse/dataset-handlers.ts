@@ -5,10 +5,9 @@ import type { DatasetColumnInfo, DatasetDetails } from '../../shared/browse';
 import type { Dataset, DatasetColumn, DatasetStats } from '../../shared/ouro-models';
 import { isAppError } from '../../shared/app-error';
 import type { AccountService } from '../account/account-service';
-import type { InFlight } from '../in-flight';
+import type { DownloadManager } from '../downloads/download-manager';
 import type { Handlers } from '../ipc/handlers';
 import type { Logger } from '../log';
-import type { EmitEvent } from '../services';
 import { count, descriptionText, text, toAssetRow } from './rows';
 import { saveAssetDownload, type ChooseSavePath } from './save-download';
 import { createViewRecorder } from './view-records';
@@ -17,10 +16,9 @@ export interface DatasetHandlerDeps {
   account: AccountService;
   /** The save dialog (Electron's in main, a scripted one in the web host and tests). */
   chooseSavePath: ChooseSavePath;
-  emit: EmitEvent;
   log: Logger;
-  /** Exports in progress, aborted and awaited on quit. */
-  inFlight?: InFlight | undefined;
+  /** The Downloads list exports run in (quitting aborts them). */
+  downloads: DownloadManager;
 }
 
 export type DatasetHandlers = Pick<Handlers, 'datasets:get' | 'datasets:rows' | 'datasets:export'>;
@@ -107,9 +105,8 @@ export function createDatasetHandlers(deps: DatasetHandlerDeps): DatasetHandlers
         assetType: 'dataset',
         suggestedName: csvFileName(dataset.name),
         chooseSavePath: deps.chooseSavePath,
-        emit: deps.emit,
+        downloads: deps.downloads,
         log: deps.log,
-        inFlight: deps.inFlight,
       });
     },
   };

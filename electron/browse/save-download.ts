@@ -1,15 +1,13 @@
 // "Download…" and "Export CSV…": ask main's save dialog where, then stream Ouro's download
-// straight to that file (never through the renderer), reporting progress as events.
+// straight to that file (never through the renderer) as an item of the Downloads list.
+import path from 'node:path';
 import type { SaveResult } from '../../shared/browse';
 import type { AccountService } from '../account/account-service';
-import type { InFlight } from '../in-flight';
+import type { DownloadManager } from '../downloads/download-manager';
 import type { Logger } from '../log';
-import type { EmitEvent } from '../services';
 
 /** The host's save dialog: a path to write, or null when the person cancels. */
 export type ChooseSavePath = (suggestedName: string) => Promise<string | null>;
-
-const PROGRESS_INTERVAL_MS = 100;
 
 export async function saveAssetDownload(options: {
   account: AccountService;
@@ -18,28 +16,22 @@ export async function saveAssetDownload(options: {
   assetType: 'file' | 'dataset';
   suggestedName: string;
   chooseSavePath: ChooseSavePath;
-  emit: EmitEvent;
+  /** The Downloads list it runs in (progress, cancel, quitting aborts it and removes its temp file). */
+  downloads: DownloadManager;
   log: Logger;
-  /** Quitting aborts the download (its temporary file is removed) and waits for it. */
-  inFlight?: InFlight | undefined;
 }): Promise<SaveResult> {
-  const { account, assetId, emit } = options;
-  const client = account.client();
+  const { assetId } = options;
+  options.account.client(); // signed in, before asking where
   const target = await options.chooseSavePath(safeFileName(options.suggestedName));
   if (!target) return { saved: false };
-  let lastEmit = 0;
-  const download = options.assetType === 'dataset' ? client.datasets.exportTo : client.files.downloadTo;
-  const onProgress = ({ bytes, totalBytes }: { bytes: number; totalBytes?: number }) => {
-    // Chunks arrive far faster than a progress bar can use; ~10 updates a second is plenty.
-    const now = Date.now();
-    if (now - lastEmit < PROGRESS_INTERVAL_MS) return;
-    lastEmit = now;
-    emit('downloads:progress', { id: assetId, bytes, total: totalBytes ?? null, done: false });
-  };
-  const result = options.inFlight
-    ? await options.inFlight.run((signal) => download(assetId, target, { onProgress, signal }))
-    : await download(assetId, target, { onProgress });
-  emit('downloads:progress', { id: assetId, bytes: result.bytes, total: result.bytes, done: true });
+  const { done } = options.downloads.start({
+    assetId,
+    assetType: options.assetType,
+    fileName: path.basename(target),
+    // The person chose this path (the save dialog asked before overwriting anything).
+    target: async () => ({ path: target, reserved: false }),
+  });
+  const result = await done;
   options.log.info(`Saved ${result.bytes} bytes of ${assetId}`);
   return { saved: true, path: target, bytes: result.bytes };
 }

@@ -17,7 +17,9 @@ export function bindIpc(
       if (!isTrustedSender(event)) {
         return fail({ kind: 'untrusted-sender', message: `Refused ${channel} from an untrusted frame` });
       }
-      return dispatch(channel, input, { host: 'electron' });
+      // Tests pass bare events; a real one always has its sender.
+      const senderId = (event.sender as { id?: unknown } | undefined)?.id;
+      return dispatch(channel, input, { host: 'electron', ...(typeof senderId === 'number' ? { senderId } : {}) });
     });
   }
   return () => {

@@ -4,6 +4,8 @@ import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/co
 export interface HandlerContext {
   /** Which host the call came through: the Electron window or the loopback web host. */
   host: 'electron' | 'web';
+  /** Electron: the calling page's webContents id (a native menu pops up over its window). */
+  senderId?: number;
 }
 
 export type Handler<C extends Channel> = (

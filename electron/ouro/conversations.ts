@@ -1,5 +1,6 @@
 // Conversations (offset-paged list, retrieve) and their messages (cursor-paged backwards in
-// time with `before`; ouro-api.md §6.2).
+// time with `before`; ouro-api.md §6.2), and sending one: markdown converted as §6.3 says, under a
+// client-chosen id so a retry never duplicates.
 import { z } from 'zod';
 import {
   ConversationSchema,
@@ -9,6 +10,7 @@ import {
   type Message,
   type Page,
 } from '../../shared/ouro-models';
+import { AppError, isAppError } from '../../shared/app-error';
 import { validate } from './envelope';
 import { pathOf, type Http } from './http';
 import { clampLimit, clampOffset, offsetPage } from './search';
@@ -39,10 +41,40 @@ export interface MessagesPage {
   nextBefore: string | null;
 }
 
+export interface SendMessageParams extends CallOptions {
+  /** Client-chosen uuid: the stored row gets it, and a retry with it can never duplicate. */
+  id: string;
+  /** Markdown, as typed. */
+  markdown: string;
+}
+
+export interface SendResult {
+  message: Message;
+  /** Ouro answered 409 for this id: an earlier attempt stored it, and this is that message. */
+  alreadySent: boolean;
+}
+
+/** `POST /utilities/convert/from-markdown` answers top-level `{json, markdown}`, no envelope (§6.3). */
+const ConversionSchema = z.looseObject({
+  json: z.looseObject({ type: z.string(), content: z.array(z.unknown()).optional() }),
+  markdown: z.string().nullish().catch(undefined),
+});
+export type Conversion = { json: z.output<typeof ConversionSchema>['json']; markdown: string };
+
+/** How far back a 409 looks for the message it says exists (newest pages of the maximum size). */
+const DUPLICATE_LOOKUP_PAGES = 3;
+
 export interface ConversationsApi {
   list(params?: ConversationListParams): Promise<Page<Conversation>>;
   get(id: string, options?: CallOptions): Promise<Conversation>;
   messages(id: string, params?: MessagesParams): Promise<MessagesPage>;
+  /** Markdown → TipTap doc and Ouro's normalised markdown, the way the SDK converts before sending. */
+  fromMarkdown(markdown: string, options?: CallOptions): Promise<Conversion>;
+  /**
+   * Converts, then `POST /conversations/{id}/messages/create` with `{message: {id, text, json}}`.
+   * A 409 for the id means an earlier attempt went through: that message is fetched and returned.
+   */
+  sendMessage(conversationId: string, params: SendMessageParams): Promise<SendResult>;
 }
 
 function timeOf(iso: string): number {
@@ -66,7 +98,7 @@ export function sortMessages(messages: readonly Message[]): Message[] {
 }
 
 export function createConversations(http: Http): ConversationsApi {
-  return {
+  const api: ConversationsApi = {
     async list(params = {}) {
       const offset = clampOffset(params.offset);
       const limit = clampLimit(params.limit, CONVERSATIONS_DEFAULT_LIMIT, CONVERSATIONS_MAX_LIMIT);
@@ -98,5 +130,46 @@ export function createConversations(http: Http): ConversationsApi {
       const nextBefore = hasMore ? (pagination?.nextCursor?.before ?? oldest ?? null) : null;
       return { messages, hasMore, nextBefore };
     },
+    async fromMarkdown(markdown, options) {
+      // A pure conversion: repeating it after a transient failure is harmless.
+      const { body, facts } = await http.json(
+        { method: 'POST', path: '/utilities/convert/from-markdown', body: { markdown }, idempotent: true, ...options },
+        { envelope: false },
+      );
+      const conversion = validate(ConversionSchema, body, 'body', facts);
+      return { json: conversion.json, markdown: conversion.markdown ?? markdown };
+    },
+    async sendMessage(conversationId, params) {
+      const call = params.signal ? { signal: params.signal } : {};
+      const { json, markdown } = await api.fromMarkdown(params.markdown, call);
+      try {
+        // Not retried automatically: the person sees "failed" and retries with the same id.
+        const message = await http.data(
+          { method: 'POST', path: pathOf`/conversations/${conversationId}/messages/create`, body: { message: { id: params.id, text: markdown, json } }, ...call },
+          MessageSchema,
+        );
+        return { message, alreadySent: false };
+      } catch (error) {
+        if (!isAppError(error) || error.kind !== 'conflict') throw error;
+        const stored = await findMessage(conversationId, params.id, call);
+        if (stored) return { message: stored, alreadySent: true };
+        // A 409 for an id we cannot find: not ours to paper over.
+        throw new AppError({ ...error.toData(), message: `Ouro already has a message with this id, but it is not in this conversation's recent messages (${error.message})` });
+      }
+    },
   };
+
+  async function findMessage(conversationId: string, id: string, call: CallOptions): Promise<Message | undefined> {
+    let before: string | undefined;
+    for (let page = 0; page < DUPLICATE_LOOKUP_PAGES; page++) {
+      const result = await api.messages(conversationId, { ...call, limit: MESSAGES_MAX_LIMIT, ...(before ? { before } : {}) });
+      const found = result.messages.find((m) => m.id.toLowerCase() === id.toLowerCase());
+      if (found) return found;
+      if (!result.hasMore || !result.nextBefore) return undefined;
+      before = result.nextBefore;
+    }
+    return undefined;
+  }
+
+  return api;
 }

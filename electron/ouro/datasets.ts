@@ -1,4 +1,4 @@
-// Dataset assets: record, column schema, row count (`stats`) and offset-paged rows.
+// Dataset assets: record, column schema, row count (`stats`), offset-paged rows, updates, deletes.
 import { z } from 'zod';
 import {
   DatasetColumnSchema,
@@ -11,6 +11,7 @@ import {
   type DatasetRow,
   type DatasetStats,
 } from '../../shared/ouro-models';
+import { deleteAsset, updateRecord, type AssetUpdate, type DeleteOptions, type DeleteSummary } from './asset-edits';
 import { downloadAsset, type DownloadOptions, type DownloadResult } from './download';
 import { validate } from './envelope';
 import { isRecord } from './errors';
@@ -44,6 +45,10 @@ export interface DatasetsApi {
   rows(id: string, params?: RowsParams): Promise<RowsPage>;
   /** The whole dataset as CSV (Ouro's download endpoint), streamed to a file. */
   exportTo(id: string, destPath: string, options?: Omit<DownloadOptions, 'assetType'>): Promise<DownloadResult>;
+  /** `PUT /datasets/{id}` with `{dataset: {…changes}}` (§5.6); answers the updated record. */
+  update(id: string, update: AssetUpdate, options?: CallOptions): Promise<Dataset>;
+  /** `DELETE /datasets/{id}`; null when Ouro did not send a summary (older backends). */
+  delete(id: string, options?: DeleteOptions): Promise<DeleteSummary | null>;
 }
 
 export function createDatasets(http: Http): DatasetsApi {
@@ -55,6 +60,10 @@ export function createDatasets(http: Http): DatasetsApi {
     },
     stats: (id, options) => http.data({ method: 'GET', path: pathOf`/datasets/${id}/stats`, ...options }, DatasetStatsSchema),
     exportTo: (id, destPath, options) => downloadAsset(http, id, destPath, { ...options, assetType: 'dataset' }),
+    // ouro-py's dataset update body carries no id (the path names it).
+    update: (id, update, options) =>
+      http.data({ method: 'PUT', path: pathOf`/datasets/${id}`, body: { dataset: updateRecord(update) }, idempotent: true, ...options }, DatasetSchema),
+    delete: (id, options) => deleteAsset(http, 'datasets', id, options),
     async rows(id, params = {}) {
       const offset = clampOffset(params.offset);
       const limit = clampLimit(params.limit, ROWS_DEFAULT_LIMIT, ROWS_MAX_LIMIT);

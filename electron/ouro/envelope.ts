@@ -31,6 +31,7 @@ function withFacts(kind: AppError['kind'], message: string, status: number, fact
     status,
     ...(facts.requestId !== undefined ? { requestId: facts.requestId } : {}),
     ...(kind === 'rate-limited' && facts.retryAfterSeconds !== undefined ? { retryAfterSeconds: facts.retryAfterSeconds } : {}),
+    ...(code ? { code } : {}),
   });
 }
 

@@ -6,13 +6,13 @@
 import { AppError, isAppError } from '../../shared/app-error';
 import { FileSchema, type OuroFile } from '../../shared/ouro-models';
 import type { AuthHeaders, OuroClient } from '../ouro/client';
-import { httpError, readEnvelope, validate, type ResponseFacts } from '../ouro/envelope';
+import { httpError, readEnvelope, validate, type Envelope, type ResponseFacts } from '../ouro/envelope';
 import { scrub } from '../ouro/errors';
 import { buildUrl, pathOf } from '../ouro/http';
 import { parseRetryAfter, retryDelay } from '../ouro/retry';
 import type { RetryOptions } from '../ouro/types';
 import { streamedPost } from './streamed-post';
-import { planUploadBody } from './upload-body';
+import { planUploadBody, type UploadBodyPlan } from './upload-body';
 import { contentTypeFor, extensionOf } from './content-type';
 import { ExtractedMetadataSchema, StoredObjectSchema, type StoredObject } from '../ouro/upload-models';
 
@@ -67,10 +67,23 @@ function factsOf(status: number, headers: Record<string, string | string[] | und
   return facts;
 }
 
-/** Step 1: the bytes. Returns where Ouro stored them: the object's id, bucket and path. */
-export async function uploadBytes(client: OuroClient, job: FileJob, hooks: FileJobHooks, timing: UploadTiming): Promise<StoredObject> {
-  const plan = planUploadBody({ fileName: job.name, visibility: job.visibility, contentType: contentTypeFor(job.name) }, job.size);
-  const url = buildUrl(client.auth.baseUrl, '/files/upload');
+/** One streamed JSON body carrying a file's base64 (`POST /files/upload`, `PUT /files/{id}/content`). */
+export interface FileBodyRequest {
+  method: 'POST' | 'PUT';
+  /** The API path, e.g. `/files/upload`. */
+  path: string;
+  plan: UploadBodyPlan;
+  filePath: string;
+}
+
+/**
+ * Sends `request` streamed from disk and returns Ouro's envelope: the bytes are re-streamed from
+ * the start after a transient failure (with backoff), and a 401 exchanges the key once more.
+ * Both bodies it carries are safe to repeat: an upload names a new object each time, and a
+ * content replacement writes the same bytes to the same place.
+ */
+export async function sendFileBody(client: OuroClient, request: FileBodyRequest, hooks: FileJobHooks, timing: UploadTiming): Promise<{ body: Envelope; facts: ResponseFacts }> {
+  const url = buildUrl(client.auth.baseUrl, request.path);
   let auth: AuthHeaders | undefined;
   let renewed = false;
   let retries = 0;
@@ -83,9 +96,10 @@ export async function uploadBytes(client: OuroClient, job: FileJob, hooks: FileJ
     try {
       const response = await streamedPost({
         url,
+        method: request.method,
         headers: auth.headers,
-        plan,
-        filePath: job.path,
+        plan: request.plan,
+        filePath: request.filePath,
         signal: hooks.signal,
         onProgress: hooks.onBytes,
         ...(timing.chunkBytes ? { chunkBytes: timing.chunkBytes } : {}),
@@ -94,11 +108,7 @@ export async function uploadBytes(client: OuroClient, job: FileJob, hooks: FileJ
       });
       const facts = factsOf(response.status, response.headers, Date.now());
       retryAfterMs = facts.retryAfterMs;
-      if (response.status >= 200 && response.status < 300) {
-        const body = readEnvelope(response.text, facts);
-        const stored = validate(StoredObjectSchema, body['data'], 'data', facts);
-        return { id: stored.id.trim(), bucket: stored.bucket.trim(), path: stored.path.trim() };
-      }
+      if (response.status >= 200 && response.status < 300) return { body: readEnvelope(response.text, facts), facts };
       throw httpError(response.text, facts);
     } catch (error) {
       failure = isAppError(error) ? error : new AppError({ kind: 'internal', message: 'Uploading failed' }, { cause: error });
@@ -128,6 +138,14 @@ export async function uploadBytes(client: OuroClient, job: FileJob, hooks: FileJ
     }
     throw failure;
   }
+}
+
+/** Step 1: the bytes. Returns where Ouro stored them: the object's id, bucket and path. */
+export async function uploadBytes(client: OuroClient, job: FileJob, hooks: FileJobHooks, timing: UploadTiming): Promise<StoredObject> {
+  const plan = planUploadBody({ fileName: job.name, visibility: job.visibility, contentType: contentTypeFor(job.name) }, job.size);
+  const { body, facts } = await sendFileBody(client, { method: 'POST', path: '/files/upload', plan, filePath: job.path }, hooks, timing);
+  const stored = validate(StoredObjectSchema, body['data'], 'data', facts);
+  return { id: stored.id.trim(), bucket: stored.bucket.trim(), path: stored.path.trim() };
 }
 
 function scrubbed(error: AppError, secrets: readonly string[]): AppError {

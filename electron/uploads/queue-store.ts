@@ -11,7 +11,9 @@ import type { QueueRecord } from './queue';
 const RecordSchema = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.enum(['file', 'dataset']),
+  kind: z.enum(['file', 'dataset', 'replace']),
+  targetId: z.string().optional(),
+  targetName: z.string().optional(),
   path: z.string(),
   staged: z.boolean(),
   size: z.number().nonnegative(),

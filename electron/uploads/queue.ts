@@ -22,7 +22,10 @@ export type CheckpointPatch = Partial<
 export interface QueueRecord {
   id: string;
   name: string;
-  kind: 'file' | 'dataset';
+  kind: 'file' | 'dataset' | 'replace';
+  /** Replace: the file asset that gets these bytes (it keeps its id), and its name on Ouro. */
+  targetId?: string | undefined;
+  targetName?: string | undefined;
   path: string;
   /** The bytes are a copy in the staging folder (web host): delete it once finished. */
   staged: boolean;
@@ -254,6 +257,8 @@ export class UploadQueue {
         item.secondsLeft = speed > 0 ? Math.ceil((record.size - live.bytesSent) / speed) : null;
       }
     }
+    if (record.targetId) item.targetId = record.targetId;
+    if (record.targetName) item.targetName = record.targetName;
     if (record.rowsSent !== undefined) item.rowsSent = record.rowsSent;
     if (record.rowsTotal !== undefined) item.rowsTotal = record.rowsTotal;
     if (record.rowsInserted !== undefined) item.rowsInserted = record.rowsInserted;

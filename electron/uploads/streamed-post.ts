@@ -10,6 +10,8 @@ import { base64Chunks, type UploadBodyPlan } from './upload-body';
 
 export interface StreamedPostOptions {
   url: string;
+  /** POST (uploads, the default) or PUT (replacing a file's content). */
+  method?: 'POST' | 'PUT';
   headers: Record<string, string>;
   plan: UploadBodyPlan;
   filePath: string;
@@ -48,7 +50,7 @@ export function streamedPost(options: StreamedPostOptions): Promise<StreamedResp
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
     const req = transport.request(url, {
-      method: 'POST',
+      method: options.method ?? 'POST',
       headers: {
         ...options.headers,
         Accept: 'application/json',

@@ -1,5 +1,5 @@
 // The `POST /files/upload` body (ouro-api.md §4.3) — `{"file_name", "visibility", "content_type",
-// "file_base64"}` — produced chunk by chunk from a file read stream, with its exact byte length
+// "file_base64"}` — and the `PUT /files/{id}/content` one (§4.4), produced chunk by chunk from a file read stream, with its exact byte length
 // known up front, so neither the file nor its base64 is ever held in memory whole.
 import { open, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../../shared/app-error';
@@ -34,11 +34,18 @@ export function base64Length(size: number): number {
 }
 
 export function planUploadBody(fields: UploadFields, fileSize: number): UploadBodyPlan {
+  return planBase64Body({ file_name: fields.fileName, visibility: fields.visibility, content_type: fields.contentType }, fileSize);
+}
+
+/**
+ * Any JSON object whose last key is `file_base64` (`POST /files/upload`, `PUT /files/{id}/content`):
+ * `fields` first, in order, then the base64 text, streamed.
+ */
+export function planBase64Body(fields: Record<string, unknown>, fileSize: number): UploadBodyPlan {
   // JSON.stringify escapes quotes, control characters and lone surrogates in the name; the byte
   // length is measured on the UTF-8 encoding, not the string, so non-ASCII names stay exact.
-  const head =
-    `{"file_name":${JSON.stringify(fields.fileName)},"visibility":${JSON.stringify(fields.visibility)},` +
-    `"content_type":${JSON.stringify(fields.contentType)},"file_base64":"`;
+  const object = JSON.stringify(fields);
+  const head = `${object.slice(0, -1)}${object === '{}' ? '' : ','}"file_base64":"`;
   const prefix = Buffer.from(head, 'utf8');
   const suffix = Buffer.from('"}', 'utf8');
   return { prefix, suffix, fileSize, contentLength: prefix.length + base64Length(fileSize) + suffix.length };

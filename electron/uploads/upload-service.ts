@@ -26,10 +26,11 @@ import { realClock } from '../ouro/abort';
 import type { EmitEvent } from '../services';
 import { readJson, writeJsonAtomic } from '../storage/atomic-json';
 import { uploadDataset } from './dataset-upload';
-import { createFileRecord, defaultUploadRetry, uploadBytes, type UploadTiming } from './file-upload';
+import { replaceContent } from './content-replace';
+import { createFileRecord, defaultUploadRetry, uploadBytes, type FileJobHooks, type UploadTiming } from './file-upload';
 import { createFinishNotifier } from './finish-notifier';
 import type { IngestTally } from './ingest';
-import { validatePaths } from './paths';
+import { validatePaths, type ValidatedPaths } from './paths';
 import { isFinished, UploadQueue, type QueueRecord, type RunContext, type RunResult } from './queue';
 import { createQueueStore } from './queue-store';
 import { createStaging, type Staging } from './staging';
@@ -59,6 +60,8 @@ export interface UploadOptions {
 }
 
 export interface UploadServiceDeps extends UploadOptions {
+  /** A file's bytes were replaced (caches of its old bytes must go). */
+  onReplaced?(assetId: string): void;
   dataDir: string;
   log: Logger;
   emit: EmitEvent;
@@ -71,10 +74,20 @@ export interface AddInput {
   destination: UploadDestination;
 }
 
+/** New bytes for an existing file asset, named the way `add` names files (one path or token). */
+export interface ReplaceInput {
+  targetId: string;
+  targetName: string;
+  paths: string[];
+  staged: string[];
+}
+
 export interface UploadService {
   start(): Promise<void>;
   list(): UploadsSnapshot;
   add(input: AddInput): Promise<AddUploadsResult>;
+  /** Queues a 'replace' item; fails `file-unreadable` with the reason when the file is refused. */
+  replace(input: ReplaceInput): Promise<{ uploadId: string }>;
   cancel(id: string): void;
   cancelAll(): void;
   retry(id: string): void;
@@ -208,10 +221,24 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   }
 
   // ---- one item's work ---------------------------------------------------------------------------
+  function bytesHooks(context: RunContext): FileJobHooks {
+    return {
+      signal: context.signal,
+      onBytes: (sent) => context.progress(sent),
+      onRetry: (error, delayMs) =>
+        context.note(`Retrying in ${Math.max(1, Math.round(delayMs / 1000))} s (${error.status ? `Ouro error ${error.status}` : describeError(error.toData()).title})`),
+    };
+  }
+
   async function run(record: Readonly<QueueRecord>, context: RunContext): Promise<RunResult> {
     const client = deps.client();
     const info = await stat(record.path).catch(() => null);
     if (!info?.isFile()) throw new AppError({ kind: 'file-unreadable', message: 'The file was moved or deleted before it could be uploaded.' });
+    if (record.kind === 'replace' && record.targetId) {
+      const asset = await replaceContent(client, { assetId: record.targetId, path: record.path, name: record.name, size: info.size }, bytesHooks(context), timing);
+      deps.onReplaced?.(asset.id);
+      return { assetId: asset.id, assetUrl: asset.url ?? undefined };
+    }
     const { visibility, orgId, teamId } = record.destination;
     if (record.kind === 'dataset') {
       const datasetId = record.datasetId ?? randomUUID();
@@ -241,17 +268,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     const job = { path: record.path, name: record.name, size: info.size, visibility, orgId, teamId };
     let stored = record.stored;
     if (!stored) {
-      stored = await uploadBytes(
-        client,
-        job,
-        {
-          signal: context.signal,
-          onBytes: (sent) => context.progress(sent),
-          onRetry: (error, delayMs) =>
-            context.note(`Retrying in ${Math.max(1, Math.round(delayMs / 1000))} s (${error.status ? `Ouro error ${error.status}` : describeError(error.toData()).title})`),
-        },
-        timing,
-      );
+      stored = await uploadBytes(client, job, bytesHooks(context), timing);
       // Saved before the record is created: a crash from here on resumes at step 2 with the same
       // object, whose bucket and path the record must name.
       await context.checkpoint({ stored });
@@ -268,6 +285,26 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     finished,
     concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
   });
+
+  /**
+   * The one place the page's file references become files main will read: staged tokens (web
+   * host, pasted bytes) and paths, each re-validated. `add` and `replace` both come through here.
+   */
+  async function resolveFiles(input: { paths: readonly string[]; staged: readonly string[] }): Promise<{ files: ValidatedPaths['files']; rejected: RejectedFile[]; skipped: ValidatedPaths['skipped']; stagedPaths: Set<string> }> {
+    const rejected: RejectedFile[] = [];
+    const paths: string[] = [...input.paths];
+    const stagedPaths = new Set<string>();
+    for (const token of input.staged) {
+      const file = await staging.resolve(token);
+      if (file) {
+        paths.push(file);
+        stagedPaths.add(file);
+      } else rejected.push({ name: 'A dropped file', reason: 'not-staged', message: 'Its bytes never reached the app; drop it again.' });
+    }
+    const checked = await validatePaths(paths, { maxFileBytes });
+    rejected.push(...checked.rejected);
+    return { files: checked.files, rejected, skipped: checked.skipped, stagedPaths };
+  }
 
   async function savePreferences(): Promise<void> {
     await writeJsonAtomic(prefsFile, { destination: remembered }).catch((error: unknown) => deps.log.warn('Could not save upload preferences', error));
@@ -286,25 +323,15 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     },
     list: () => queue.snapshot(),
     async add(input) {
-      const rejected: RejectedFile[] = [];
-      const paths: string[] = [...input.paths];
-      const stagedPaths = new Set<string>();
-      for (const token of input.staged) {
-        const file = await staging.resolve(token);
-        if (file) {
-          paths.push(file);
-          stagedPaths.add(file);
-        } else rejected.push({ name: 'A dropped file', reason: 'not-staged', message: 'Its bytes never reached the app; drop it again.' });
-      }
-      const checked = await validatePaths(paths, { maxFileBytes });
-      rejected.push(...checked.rejected);
+      const checked = await resolveFiles(input);
+      const { rejected, stagedPaths } = checked;
       const asDataset = input.destination.asDataset === true;
       const destination: UploadDestination = {
         visibility: input.destination.visibility,
         ...(input.destination.orgId ? { orgId: input.destination.orgId } : {}),
         ...(input.destination.teamId ? { teamId: input.destination.teamId } : {}),
       };
-      queue.add(
+      const queued = queue.add(
         checked.files.map((file) => ({
           name: file.name,
           kind: asDataset && isTabular(file.name) ? ('dataset' as const) : ('file' as const),
@@ -316,7 +343,31 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       );
       remembered = { ...destination, ...(asDataset ? { asDataset: true } : {}) };
       await savePreferences();
-      return { added: checked.files.length, rejected, skipped: checked.skipped };
+      return { added: checked.files.length, ids: queued.map((record) => record.id), rejected, skipped: checked.skipped };
+    },
+    async replace(input) {
+      const checked = await resolveFiles(input);
+      const file = checked.files[0];
+      if (!file || checked.files.length !== 1) {
+        for (const path of checked.stagedPaths) await staging.remove(path).catch(() => {});
+        const reason = checked.rejected[0]?.message ?? 'Choose one file, not a folder.';
+        throw new AppError({ kind: 'file-unreadable', message: `That file cannot replace the contents: ${reason}` });
+      }
+      const [record] = queue.add([
+        {
+          name: file.name,
+          kind: 'replace',
+          targetId: input.targetId,
+          targetName: input.targetName,
+          path: file.path,
+          staged: checked.stagedPaths.has(file.path) || staging.owns(file.path),
+          size: file.size,
+          // Unused by a replacement: the asset keeps its own visibility and place.
+          destination: { visibility: 'private' },
+        },
+      ]);
+      if (!record) throw new AppError({ kind: 'internal', message: 'The replacement could not be queued' });
+      return { uploadId: record.id };
     },
     cancel: (id) => queue.cancel(id),
     cancelAll: () => queue.cancelAll(),

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     bridgeScript: path.join(__dirname, 'web-bridge.js'),
     dispatch: createDispatcher(services.handlers, log),
     stage: (name, body) => services.uploads.stage(name, body),
+    openDragLink: (token) => services.openDragLink(token),
     events,
     token: randomBytes(32).toString('base64url'),
     ...(port === undefined ? {} : { port }),

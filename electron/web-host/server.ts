@@ -8,6 +8,8 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { isAppError } from '../../shared/app-error';
+import { attachmentDisposition, DRAG_PATH_PREFIX } from '../actions/drag-links';
+import type { CachedCopy } from '../actions/drag-cache';
 import type { Dispatch } from '../ipc/dispatch';
 import type { EventHub } from '../event-hub';
 import type { Logger } from '../log';
@@ -21,6 +23,7 @@ export const TOKEN_HEADER = 'x-ouro-web-token';
 /** Web-host-only: a dropped file's bytes, since a browser page cannot give main a path. */
 export const STAGE_PATH = '/__ouro/stage';
 const MAX_IPC_BODY_BYTES = 1024 * 1024;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface WebHostOptions {
   rendererDir: string;
@@ -31,6 +34,8 @@ export interface WebHostOptions {
   token: string;
   /** Streams one dropped file into the upload staging folder; returns the token `uploads:add` takes. */
   stage?: (name: string, body: http.IncomingMessage) => Promise<{ token: string; size: number }>;
+  /** The bytes behind a drag link (`DownloadURL` drag data), or null for a bad or stale token. */
+  openDragLink?: (token: string) => Promise<CachedCopy | null>;
   port?: number;
   log: Logger;
 }
@@ -143,6 +148,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   };
 
+  // The browser fetches a dropped `DownloadURL` itself, possibly without the page's cookie: the
+  // link's own short-lived token is what authorises it (Host is still checked).
+  const handleDrag = async (req: http.IncomingMessage, res: http.ServerResponse, token: string) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    const copy = UUID_RE.test(token) && options.openDragLink ? await options.openDragLink(token).catch((error: unknown) => {
+      log.warn('A dragged item could not be fetched', error);
+      return 'failed' as const;
+    }) : null;
+    if (copy === 'failed') return send(res, 502, 'The item could not be fetched from Ouro. Drag it again.');
+    if (!copy) return send(res, 404, 'This drag link is unknown or has expired. Drag the item again.');
+    const info = await stat(copy.path).catch(() => null);
+    if (!info?.isFile()) return send(res, 404, 'The item is no longer available. Drag it again.');
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': copy.mimeType,
+      'Content-Length': info.size,
+      'Content-Disposition': attachmentDisposition(copy.fileName),
+    });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(copy.path).pipe(res);
+  };
+
   const handleEvents = (req: http.IncomingMessage, res: http.ServerResponse) => {
     res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
@@ -178,6 +205,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         });
         return res.end();
       }
+      if (url.pathname.startsWith(DRAG_PATH_PREFIX)) return handleDrag(req, res, url.pathname.slice(DRAG_PATH_PREFIX.length));
       if (!isAuthorised(req)) return send(res, 401, 'Missing token. Open the URL the web host printed (it carries this run\'s token).');
 
       if (url.pathname.startsWith(IPC_PREFIX)) {

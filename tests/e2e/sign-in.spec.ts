@@ -204,6 +204,20 @@ test('no IPC response or event ever carries the key, across every channel', asyn
     'uploads:destinations': undefined,
     // Electron-only in practice; over the web host's JSON the bytes are refused as invalid input.
     'uploads:stage-bytes': { name: 'pasted.png', bytes: new Uint8Array([1, 2, 3]) },
+    // Acting on content: harmless samples (an unknown id, a dry run, a token never issued).
+    'assets:update': { id: someId, assetType: 'file', changes: { name: 'never applied' } },
+    'assets:delete-preview': { items: [{ id: file.id, assetType: 'file' }] },
+    'assets:delete': { token: someId, ids: [file.id] },
+    'files:replace-content': { id: someId, staged: [someId] },
+    'conversations:send': { conversationId: someId, id: someId, text: 'never stored' },
+    'downloads:list': undefined,
+    'downloads:cancel': { id: someId },
+    'downloads:show-in-folder': { id: someId },
+    'downloads:clear-finished': undefined,
+    'downloads:bulk': { items: [{ id: someId, assetType: 'file' }] },
+    'menu:context': { actions: ['rename', 'delete'] },
+    'menu:selection-changed': { count: 1, files: 1, datasets: 0, textFocused: false },
+    'drag:prepare': { items: [{ id: file.id, assetType: 'file' }] },
     'account:sign-out': undefined,
   };
   await page.evaluate(async (entries) => {

@@ -9,6 +9,7 @@ import type { DownloadProgress } from '../../shared/browse';
 import type { HandlerContext } from '../../electron/ipc/handlers';
 import { createConversationHandlers } from '../../electron/browse/conversation-handlers';
 import { createDatasetHandlers } from '../../electron/browse/dataset-handlers';
+import { createDownloadManager } from '../../electron/downloads/download-manager';
 import { createLogger } from '../../electron/log';
 import { startStandIn, type StandIn } from '../stand-in/index';
 import { testServices } from '../helpers/services';
@@ -29,12 +30,17 @@ async function setup(options: { savePath?: string | null } = {}) {
   await services.account.signIn({ apiKey: standIn.apiKey });
   const log = createLogger({ write: () => {} });
   const asked: string[] = [];
-  const datasets = createDatasetHandlers({
-    account: services.account,
+  const downloads = createDownloadManager({
+    client: () => services.account.client(),
     log,
     emit: (event, payload) => {
       if (event === 'downloads:progress') progress.push(payload as DownloadProgress);
     },
+  });
+  const datasets = createDatasetHandlers({
+    account: services.account,
+    log,
+    downloads,
     chooseSavePath: async (suggested) => {
       asked.push(suggested);
       return options.savePath === undefined ? path.join(mkdtempSync(path.join(os.tmpdir(), 'ouro-export-')), suggested) : options.savePath;

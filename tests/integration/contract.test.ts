@@ -2,6 +2,7 @@
 // stand-in) matches the schema the stand-in enforces for that route, from tests/stand-in/schemas —
 // the same module the stand-in validates with. A client that dropped a field would be refused by
 // the stand-in too, but this check names the field even where the stand-in's answer is not read.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,16 @@ beforeAll(async () => {
   await services.handlers['datasets:export']({ id: dataset }, context);
   const conversation = standIn.seed.conversations.find((c) => c.members.includes('alice'))?.id ?? '';
   await services.handlers['conversations:get']({ id: conversation }, context);
+
+  // Acting on content: edits, a move, new bytes, a reply, a confirmed delete.
+  await services.handlers['assets:update']({ id: file, assetType: 'file', changes: { name: 'notes v2.md', description: 'Line one\n\nLine three', visibility: 'private' } }, context);
+  await services.handlers['assets:update']({ id: dataset, assetType: 'dataset', changes: { name: 'runs v2', description: 'Two runs', move: { orgId: team?.org_id ?? '', teamId: team?.id ?? '' } } }, context);
+  const { uploadId } = await services.handlers['files:replace-content']({ id: file, paths: [write('notes-v2.md', '# notes, v2\n')], staged: [] }, context);
+  await vi.waitFor(() => expect(services.uploads.list().items.find((i) => i.id === uploadId)?.state).toBe('done'), { timeout: 15_000 });
+  await services.handlers['conversations:send']({ conversationId: conversation, id: randomUUID(), text: '**Results** are in:\n\n- one\n- two' }, context);
+  const readme = done.find((i) => i.name === 'README')?.assetId ?? '';
+  const preview = await services.handlers['assets:delete-preview']({ items: [{ id: readme, assetType: 'file' }] }, context);
+  await services.handlers['assets:delete']({ token: preview.token, ids: [readme] }, context);
   // Views are fire-and-forget: wait until all three have gone out.
   await vi.waitFor(() => expect(proxy.captured.filter((r) => r.path.endsWith('/view'))).toHaveLength(3));
 }, 60_000);
@@ -67,11 +78,16 @@ describe('every body the client sends matches the stand-in schema for its route'
     expect([...patterns].sort()).toEqual([
       'POST /assets/:id/download',
       'POST /assets/:id/view',
+      'POST /conversations/:id/messages/create',
       'POST /datasets/:id/data',
       'POST /datasets/create/from-schema',
       'POST /files/create',
       'POST /files/upload',
       'POST /users/get-token',
+      'POST /utilities/convert/from-markdown',
+      'PUT /datasets/:id',
+      'PUT /files/:id',
+      'PUT /files/:id/content',
     ]);
   });
 

@@ -123,4 +123,14 @@ describe('web host', () => {
     expect((await request('/../secret.txt', { headers: authed() })).status).toBe(404);
     expect((await request('/%2e%2e/secret.txt', { headers: authed() })).status).toBe(404);
   });
+
+  it('drag links are the only path served without the page token, and still check Host', async () => {
+    // This host has no drag links wired: every token is unknown, and nothing else opens up.
+    const unknown = await request('/__ouro/drag/0b9d3c4e-2f5a-4c1b-9e8d-7a6b5c4d3e2f');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatch(/expired/);
+    expect((await request('/__ouro/drag/../index.html')).status).toBe(401);
+    expect((await request('/__ouro/drag/0b9d3c4e-2f5a-4c1b-9e8d-7a6b5c4d3e2f', { method: 'POST' })).status).toBe(405);
+    expect((await request('/__ouro/drag/0b9d3c4e-2f5a-4c1b-9e8d-7a6b5c4d3e2f', { headers: { Host: `evil.example:${host.port}` } })).status).toBe(403);
+  });
 });

@@ -8,7 +8,7 @@ import { columnDescriptors, columnsFromDdl, pageRows, rowCount } from '../datase
 import type { AssetRecord, ColumnDef, DatasetBacking, Row } from '../model';
 import type { Route } from '../router';
 import { GLOBAL_ID } from '../store';
-import { deleteAsset, resolvePlacement } from './files';
+import { deleteAsset, movePlacement, resolvePlacement, settlePlacement } from './files';
 import { DatasetCreateBody, DatasetRowsBody, DatasetUpdateBody, parseBody } from '../schemas';
 
 function nowIso(): string {
@@ -208,9 +208,11 @@ async function update(ctx: RequestContext): Promise<void> {
   const { asset } = datasetOf(ctx);
   const { dataset: body } = parseBody(DatasetUpdateBody, await ctx.body.json());
   if (!store.canEdit(ctx.userId, asset)) throw forbidden(`You do not have permission to update asset ${asset.id}`, 'update_forbidden');
+  const team = movePlacement(ctx, body);
   if (body.name !== undefined) asset.name = body.name;
   if (body.description !== undefined) asset.description = body.description ? { json: body.description.json, text: body.description.text } : null;
   if (body.visibility !== undefined) asset.visibility = body.visibility;
+  settlePlacement(asset, team);
   asset.last_updated = nowIso();
   store.indexAsset(asset);
   ok(ctx, assetRow(store, asset));

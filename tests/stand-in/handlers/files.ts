@@ -204,40 +204,95 @@ function data(ctx: RequestContext): void {
   ok(ctx, { url: `${ctx.baseUrl}/__storage/${bucket}/${path}?v=${version}` });
 }
 
+/**
+ * A move (`org_id`/`team_id` on an update): the same membership and `source_policy` rules as a
+ * create from the API, so a `web_only` team refuses it with 403 `source_policy_violation`. The
+ * real status is [unknown] (§8.4); 403 is the reference's presumption. `organization`
+ * visibility in the global org is normalised to `public`, as on create (§3.1).
+ */
+export function movePlacement(ctx: RequestContext, body: { org_id?: string | null | undefined; team_id?: string | null | undefined }): TeamRecord | undefined {
+  // Checked before anything changes: a refused move leaves the whole update undone.
+  return body.team_id !== undefined || body.org_id !== undefined ? resolvePlacement(ctx.services.store, ctx.userId, body, 'api') : undefined;
+}
+
+/** After the other changes: the new place, and the visibility normalised for it. */
+export function settlePlacement(asset: AssetRecord, team: TeamRecord | undefined): void {
+  if (team) {
+    asset.team_id = team.id;
+    asset.org_id = team.org_id;
+  }
+  if (asset.visibility === 'organization' && asset.org_id === GLOBAL_ID) asset.visibility = 'public';
+}
+
 async function update(ctx: RequestContext): Promise<void> {
   const { store } = ctx.services;
   const asset = fileAsset(ctx);
   const { file: body } = parseBody(FileUpdateBody, await ctx.body.json());
   if (!store.canEdit(ctx.userId, asset)) throw forbidden(`You do not have permission to update asset ${asset.id}`, 'update_forbidden');
+  const team = movePlacement(ctx, body);
+  // The record's bytes are whatever object its metadata names (as on create): pointing it at a
+  // new upload is how content was replaced before `PUT /files/{id}/content` (§10).
+  const named = body.metadata ? store.objectPaths.get(`${String(body.metadata.bucket)}/${String(body.metadata.path)}`) : undefined;
+  const object = named ? store.objects.get(named) : undefined;
+  if (object && object.owner !== ctx.userId) throw forbidden('This storage object belongs to another user');
   if (body.name !== undefined) asset.name = body.name;
   if (body.description !== undefined) asset.description = body.description ? { json: body.description.json, text: body.description.text } : null;
   if (body.visibility !== undefined) asset.visibility = body.visibility;
   if (typeof body.license_id === 'string') asset.license_id = body.license_id;
   if (body.attribution) asset.attribution = body.attribution;
   if (body.metadata) asset.metadata = { ...(asset.metadata ?? {}), ...body.metadata };
+  if (object) store.fileContents.set(asset.id, object.content);
   if (body.preview !== undefined) asset.preview = body.preview;
-  if (body.team_id !== undefined || body.org_id !== undefined) {
-    const team = resolvePlacement(store, ctx.userId, body, 'api');
-    asset.team_id = team.id;
-    asset.org_id = team.org_id;
-  }
+  settlePlacement(asset, team);
   asset.last_updated = nowIso();
   store.indexAsset(asset);
   ok(ctx, assetRow(store, asset));
 }
 
-/** Shared by files and datasets: `DELETE /<type>/{id}?dry_run=` → delete summary. */
+/** `true`/`false` as ouro-py sends them (§1.3); anything else is a 422, absent is false. */
+function boolParam(ctx: RequestContext, name: string): boolean {
+  const raw = ctx.query.get(name);
+  if (raw === null) return false;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw validationError([{ loc: ['query', name], msg: 'Input should be a valid boolean', type: 'bool_parsing' }], 422);
+}
+
+/** Assets whose `parent_id` chain leads to `id`, depth first. */
+function descendants(store: Store, id: string): AssetRecord[] {
+  const out: AssetRecord[] = [];
+  for (const asset of store.assets.values()) {
+    if (asset.parent_id === id) out.push(asset, ...descendants(store, asset.id));
+  }
+  return out;
+}
+
+function removeRecord(store: Store, asset: AssetRecord): void {
+  const object = store.objects.get(asset.id);
+  if (object) store.objectPaths.delete(`${object.bucket}/${object.storagePath}`);
+  store.objects.delete(asset.id);
+  store.removeAsset(asset.id);
+}
+
+/**
+ * Shared by files and datasets: `DELETE /<type>/{id}?delete_children=&dry_run=` → the summary
+ * (§4.6). With `delete_children=true` the children (`parent_id` chain) go too and are listed;
+ * without it they stay, detached (`parent_id` null) — Ouro's exact behaviour there is [unknown].
+ */
 export function deleteAsset(ctx: RequestContext, asset: AssetRecord): void {
   const { store } = ctx.services;
+  const dryRun = boolParam(ctx, 'dry_run');
+  const withChildren = boolParam(ctx, 'delete_children');
   if (asset.user_id !== ctx.userId) throw forbidden(`You do not have permission to delete asset ${asset.id}`, 'update_forbidden');
-  const dryRun = ctx.query.get('dry_run') === 'true';
+  const children = descendants(store, asset.id);
   if (!dryRun) {
-    const object = store.objects.get(asset.id);
-    if (object) store.objectPaths.delete(`${object.bucket}/${object.storagePath}`);
-    store.objects.delete(asset.id);
-    store.removeAsset(asset.id);
+    for (const child of children) {
+      if (withChildren) removeRecord(store, child);
+      else if (child.parent_id === asset.id) child.parent_id = null;
+    }
+    removeRecord(store, asset);
   }
-  ok(ctx, { id: asset.id, name: asset.name, asset_type: asset.asset_type, deleted_children: [], ...(dryRun ? { dry_run: true } : {}) });
+  const listed = withChildren ? children.map((c) => ({ id: c.id, name: c.name, asset_type: c.asset_type })) : [];
+  ok(ctx, { id: asset.id, name: asset.name, asset_type: asset.asset_type, deleted_children: listed, ...(dryRun ? { dry_run: true } : {}) });
 }
 
 /** PUT /files/{id}/content: replace the bytes in place (same storage path), re-derive metadata. */

@@ -35,7 +35,9 @@ const FileCreateRecord = z
     ...createFields,
     asset_type: z.literal('file').optional(),
     state: z.enum(['success', 'in-progress']).optional(),
-    metadata: z.unknown(),
+    // Optional as a key (zod 4 makes a bare z.unknown() key required): an ouro-py stub sends none;
+    // the refinement below still requires it for a finished file.
+    metadata: z.unknown().optional(),
     preview: rowPreview,
   })
   .superRefine((file, ctx) => {

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { buildMenuTemplate, DOCS_URL, REPORT_ISSUE_URL, type MenuActions } from '../../../electron/app/app-menu';
+import type { ItemAction } from '../../../shared/item-actions';
+import { applyItemMenuState, buildMenuTemplate, DOCS_URL, REPORT_ISSUE_URL, type MenuActions } from '../../../electron/app/app-menu';
 
 function actions() {
   return {
@@ -9,6 +10,7 @@ function actions() {
     restartToUpdate: vi.fn<() => void>(),
     openExternal: vi.fn<(url: string) => void>(),
     showLogs: vi.fn<() => void>(),
+    itemAction: vi.fn<(action: ItemAction) => void>(),
   } satisfies MenuActions;
 }
 
@@ -103,5 +105,72 @@ describe('application menu', () => {
       roles(submenu(buildMenuTemplate({ platform: 'linux', appName: 'Ouro', developerItems }, actions()).find((item) => item.label === 'View')));
     expect(view(false)).not.toContain('toggleDevTools');
     expect(view(true)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+  });
+
+  describe('item actions (File menu)', () => {
+    const none = { count: 0, files: 0, datasets: 0, textFocused: false };
+    const oneFile = { count: 1, files: 1, datasets: 0, textFocused: false };
+
+    it('lists Rename…, Delete…, Copy Link and the rest, each sending its action to the page', () => {
+      const a = actions();
+      const template = buildMenuTemplate({ platform: 'linux', appName: 'Ouro', selection: oneFile }, a);
+      const file = submenu(template[0]);
+      expect(file.filter((i) => i.id?.startsWith('item:')).map((i) => i.label)).toEqual([
+        'Open',
+        'Download…',
+        'Rename…',
+        'Edit Details…',
+        'Move To…',
+        'Visibility',
+        'Replace File…',
+        'Copy Link',
+        'Open in Ouro',
+        'Delete…',
+      ]);
+      click(find(template, 'item:rename'));
+      click(find(template, 'item:visibility-public'));
+      expect(a.itemAction.mock.calls).toEqual([['rename'], ['visibility-public']]);
+    });
+
+    it('shows the usual shortcuts on Windows and Linux; only F2 is registered, typing keys stay the page’s', () => {
+      for (const platform of ['win32', 'linux'] as const) {
+        const template = buildMenuTemplate({ platform, appName: 'Ouro' }, actions());
+        expect(find(template, 'item:rename')).toMatchObject({ accelerator: 'F2' });
+        expect(find(template, 'item:rename')?.registerAccelerator).toBeUndefined();
+        expect(find(template, 'item:delete')).toMatchObject({ accelerator: 'Delete', registerAccelerator: false });
+        expect(find(template, 'item:copy-link')).toMatchObject({ accelerator: 'CmdOrCtrl+C', registerAccelerator: false });
+      }
+      // macOS cannot show a shortcut without taking the key from text fields: the page handles them.
+      const mac = buildMenuTemplate({ platform: 'darwin', appName: 'Ouro' }, actions());
+      for (const id of ['item:rename', 'item:delete', 'item:copy-link']) expect(find(mac, id)?.accelerator).toBeUndefined();
+      // Edit → Copy keeps Cmd/Ctrl+C, which reaches the page as a copy event.
+      expect(roles(submenu(mac.find((item) => item.label === 'Edit')))).toContain('copy');
+    });
+
+    it('enables item actions to match the selection, when built and when it changes', () => {
+      const template = buildMenuTemplate({ platform: 'linux', appName: 'Ouro' }, actions());
+      expect(find(template, 'item:delete')?.enabled).toBe(false);
+      const state = new Map<string, { enabled: boolean }>();
+      const collect = (items: MenuItemConstructorOptions[]) => {
+        for (const item of items) {
+          if (item.id) state.set(item.id, { enabled: item.enabled ?? true });
+          if (Array.isArray(item.submenu)) collect(item.submenu);
+        }
+      };
+      collect(template);
+      const menu = { getMenuItemById: (id: string) => state.get(id) ?? null };
+      applyItemMenuState(menu, { count: 3, files: 2, datasets: 1, textFocused: false });
+      expect(state.get('item:delete')?.enabled).toBe(true);
+      expect(state.get('item:download')?.enabled).toBe(true);
+      expect(state.get('item:rename')?.enabled).toBe(false);
+      expect(state.get('item:replace')?.enabled).toBe(false);
+      applyItemMenuState(menu, oneFile);
+      expect(state.get('item:rename')?.enabled).toBe(true);
+      expect(state.get('item:replace')?.enabled).toBe(true);
+      applyItemMenuState(menu, { count: 1, files: 0, datasets: 1, textFocused: false });
+      expect(state.get('item:replace')?.enabled).toBe(false);
+      applyItemMenuState(menu, none);
+      expect([...state].filter(([id]) => id.startsWith('item:') && id !== 'item:visibility').every(([, item]) => !item.enabled)).toBe(true);
+    });
   });
 });

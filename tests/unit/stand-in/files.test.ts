@@ -180,6 +180,12 @@ describe('three-step upload', () => {
     expect(ok.body.data).toMatchObject({ team_id: crystal?.id, org_id: crystal?.org_id, visibility: 'organization' });
   });
 
+  it('creates ouro-py stubs, which send no metadata at all', async () => {
+    const res = await alice.json<Envelope<AssetRowLike & { state: string }>>('/files/create', { method: 'POST', body: JSON.stringify({ file: { name: 'py-stub', visibility: 'private', state: 'in-progress' } }) });
+    expect(res.status).toBe(200);
+    expect(res.body.data.state).toBe('in-progress');
+  });
+
   it('creates in-progress stubs without bytes', async () => {
     const res = await alice.json<Envelope<AssetRowLike & { state: string }>>('/files/create', { method: 'POST', body: JSON.stringify({ file: { name: 'stub', visibility: 'private', state: 'in-progress', metadata: { type: 'text/plain' } } }) });
     expect(res.status).toBe(200);
@@ -250,6 +256,36 @@ describe('updates', () => {
     expect(replaced.body.data.preview).toEqual([{ name: 'x', n: '1' }]);
     const dl = await fetch(`${s.url}/assets/${up.id}/download`, { method: 'POST', headers: { Authorization: alice.token } });
     expect(Buffer.from(await dl.arrayBuffer())).toEqual(v2);
+  });
+
+  it('deletes with dry_run and delete_children as true/false only; children are listed and go along', async () => {
+    const up = await upload(alice, 'parent.txt', Buffer.from('p1'));
+    await alice.json('/files/create', { method: 'POST', body: JSON.stringify({ file: { id: up.id, name: 'parent', metadata: storedMetadata(up) } }) });
+    const child = await alice.json<Envelope<AssetRowLike>>('/files/create', { method: 'POST', body: JSON.stringify({ file: { name: 'child', state: 'in-progress', parent_id: up.id } }) });
+    for (const query of ['dry_run=yes', 'delete_children=1']) {
+      expect((await alice.json(`/files/${up.id}?${query}`, { method: 'DELETE' })).status).toBe(422);
+    }
+    expect((await bob.json(`/files/${up.id}?dry_run=true`, { method: 'DELETE' })).status).toBe(403); // visible, not his
+    const preview = await alice.json<Envelope<Record<string, unknown>>>(`/files/${up.id}?dry_run=true&delete_children=true`, { method: 'DELETE' });
+    expect(preview.body.data).toEqual({ id: up.id, name: 'parent', asset_type: 'file', dry_run: true, deleted_children: [{ id: child.body.data.id, name: 'child', asset_type: 'file' }] });
+    expect((await alice.json(`/files/${child.body.data.id}`)).status).toBe(200);
+    const gone = await alice.json<Envelope<Record<string, unknown>>>(`/files/${up.id}?dry_run=false&delete_children=true`, { method: 'DELETE' });
+    expect(gone.body.data).not.toHaveProperty('dry_run');
+    expect((await alice.json(`/files/${up.id}`)).status).toBe(404);
+    expect((await alice.json(`/files/${child.body.data.id}`)).status).toBe(404);
+  });
+
+  it('refuses a move into a web_only team with 403 source_policy_violation, changing nothing', async () => {
+    const up = await upload(alice, 'mover.txt', Buffer.from('m1'));
+    await alice.json('/files/create', { method: 'POST', body: JSON.stringify({ file: { id: up.id, name: 'mover', metadata: storedMetadata(up) } }) });
+    const publications = s.seed.teams.find((t) => t.name === 'Publications');
+    const refused = await alice.json<{ error: { code: string; status: number } }>(`/files/${up.id}`, {
+      method: 'PUT',
+      body: JSON.stringify({ file: { id: up.id, name: 'moved', team_id: publications?.id, org_id: publications?.org_id } }),
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'source_policy_violation', status: 403 });
+    expect((await alice.json<Envelope<AssetRowLike>>(`/files/${up.id}`)).body.data.name).toBe('mover');
   });
 
   it('answers CORS preflights', async () => {

@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { base64Chunks, base64Length, planUploadBody } from '../../../electron/uploads/upload-body';
+import { base64Chunks, base64Length, planBase64Body, planUploadBody } from '../../../electron/uploads/upload-body';
+import { contentBodyFields } from '../../../electron/uploads/content-replace';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ouro-body-'));
 
@@ -24,6 +25,18 @@ async function wholeBody(name: string, bytes: Buffer, chunkBytes: number): Promi
 }
 
 describe('upload body', () => {
+  it('the content-replacement body is the same stream with its own fields: exact length, valid JSON', async () => {
+    const bytes = randomBytes(1001);
+    const plan = planBase64Body(contentBodyFields({ name: 'Résumé "v2".csv' }), bytes.length);
+    const parts: Buffer[] = [plan.prefix];
+    for await (const chunk of base64Chunks(fileOf(bytes), bytes.length, 300)) parts.push(Buffer.from(chunk.text, 'latin1'));
+    parts.push(plan.suffix);
+    const body = Buffer.concat(parts);
+    expect(body.length).toBe(plan.contentLength);
+    expect(JSON.parse(body.toString('utf8'))).toEqual({ file_name: 'Résumé "v2".csv', content_type: 'text/csv', file_base64: bytes.toString('base64') });
+    expect(JSON.parse(Buffer.concat([planBase64Body({}, 0).prefix, planBase64Body({}, 0).suffix]).toString())).toEqual({ file_base64: '' });
+  });
+
   it('base64Length is 4·⌈n/3⌉', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 7].map(base64Length)).toEqual([0, 4, 4, 4, 8, 8, 8, 12]);
   });
