@@ -34,12 +34,21 @@ async function visibleRows(list: Locator): Promise<number> {
 }
 
 async function noHorizontalPageOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => ({
-    document: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    body: document.body.scrollWidth - document.body.clientWidth,
-  }));
-  expect(overflow.document, 'the page scrolls sideways').toBeLessThanOrEqual(0);
-  expect(overflow.body, 'the body scrolls sideways').toBeLessThanOrEqual(0);
+  const overflow = await page.evaluate(() => {
+    // What sticks out past the window's right edge, to say which element broke the layout.
+    const width = document.documentElement.clientWidth;
+    const culprits = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${el.getBoundingClientRect().right}`);
+    return {
+      document: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      body: document.body.scrollWidth - document.body.clientWidth,
+      culprits: culprits.join('; '),
+    };
+  });
+  expect(overflow.document, `the page scrolls sideways (${overflow.culprits})`).toBeLessThanOrEqual(0);
+  expect(overflow.body, `the body scrolls sideways (${overflow.culprits})`).toBeLessThanOrEqual(0);
 }
 
 /** Every button is inside the window and inside its scrolling container, and on top. */
