@@ -11,7 +11,9 @@ import type { ChooseSavePath } from './browse/save-download';
 import type { Handler, Handlers } from './ipc/handlers';
 import type { Channel } from '../shared/contract';
 import { isAppError } from '../shared/app-error';
+import { createDesktopServices, type DesktopHooks } from './desktop-services';
 import { createInFlight } from './in-flight';
+import type { LinkIntake } from './links/link-intake';
 import type { Logger } from './log';
 import { createOuroClient } from './ouro/client';
 import { safeExternalUrl } from './security/external-url';
@@ -45,6 +47,12 @@ export interface ServiceDeps {
   retryDelaysMs?: number[];
   /** Upload limits and host hooks (open dialog, notification, progress bar); see uploads/upload-service.ts. */
   uploads?: UploadOptions;
+  /** OS notifications, the unread badge and the clipboard (Electron); see desktop-services.ts. */
+  desktop?: DesktopHooks;
+  /** The answer cache's size budget (default 200 MB). */
+  cacheBudgetBytes?: number;
+  /** How often the unread count is polled (default a minute; OURO_NOTIFICATIONS_POLL_MS). */
+  notificationPollMs?: number;
 }
 
 const UNREACHABLE_KINDS = new Set(['network', 'timeout']);
@@ -74,11 +82,17 @@ function trackAll<H extends Partial<Handlers>>(handlers: H, account: AccountServ
   return tracked as H;
 }
 
+function pick<H extends object, K extends keyof H>(handlers: H, keys: readonly K[]): Pick<H, K> {
+  return Object.fromEntries(keys.map((key) => [key, handlers[key]])) as Pick<H, K>;
+}
+
 export interface MainServices {
   /** Every handler waits for start() (and starts it if nothing has yet). */
   handlers: Handlers;
   account: AccountService;
   uploads: UploadService;
+  /** Where ouro:// links arrive (open-url, a second instance's argv, the web host's entry point). */
+  links: LinkIntake;
   /**
    * Reads settings and the keychain, then restores the upload queue. Hosts call it once the
    * window (or the web host) is up: a locked keychain may hold it for a long time.
@@ -110,10 +124,11 @@ function afterStart(handlers: Handlers, start: () => Promise<void>): Handlers {
 
 export function createMainServices(deps: ServiceDeps): MainServices {
   // The upload queue follows the account: it pauses when Ouro refuses the key, resumes on sign-in.
-  const follow: { uploads?: UploadService } = {};
+  const follow: { uploads?: UploadService; desktop?: ReturnType<typeof createDesktopServices> } = {};
   const emit: EmitEvent = (event, payload) => {
     deps.emit(event, payload);
     if (event === 'account:changed') follow.uploads?.onAccountChanged(payload as EventPayload<'account:changed'>);
+    if (event === 'account:changed') follow.desktop?.onAccountChanged(payload as EventPayload<'account:changed'>);
   };
   const account = createAccountService({
     defaultApiBaseUrl: deps.apiBaseUrl,
@@ -143,6 +158,17 @@ export function createMainServices(deps: ServiceDeps): MainServices {
   const inFlight = createInFlight();
   const browse = { account, fetch: deps.fetch, chooseSavePath: deps.chooseSavePath, emit: deps.emit, log: deps.log, inFlight };
 
+  const desktop = createDesktopServices({
+    account,
+    dataDir: deps.dataDir,
+    log: deps.log,
+    emit: deps.emit,
+    ...(deps.desktop ? { hooks: deps.desktop } : {}),
+    ...(deps.cacheBudgetBytes ? { cacheBudgetBytes: deps.cacheBudgetBytes } : {}),
+    ...(deps.notificationPollMs ? { notificationPollMs: deps.notificationPollMs } : {}),
+  });
+  follow.desktop = desktop;
+
   const uploadService = createUploadService({ ...deps.uploads, dataDir: deps.dataDir, log: deps.log, emit: deps.emit, client: () => account.client() });
   follow.uploads = uploadService;
   account.onSignedOut(() => uploadService.forget());
@@ -166,10 +192,14 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     'account:sign-in': (input) => account.signIn(input),
     'account:sign-out': () => account.signOut(),
     'account:reconnect': () => account.reconnect(),
-    ...trackAll(createFileHandlers(browse), account),
-    ...trackAll(createDatasetHandlers(browse), account),
-    ...trackAll(createConversationHandlers(browse), account),
+    // The answer cache sits outside reachability tracking: an unreachable Ouro is noted, then
+    // answered from what was kept.
+    ...desktop.wrapBrowse(trackAll(createFileHandlers(browse), account)),
+    ...desktop.wrapBrowse(trackAll(createDatasetHandlers(browse), account)),
+    ...desktop.wrapBrowse(trackAll(createConversationHandlers(browse), account)),
     ...createUploadHandlers(uploadService),
+    ...desktop.handlers,
+    ...trackAll(pick(desktop.handlers, desktop.reaching), account),
   };
 
   let disposed = false;
@@ -179,6 +209,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     (starting ??= (async () => {
       await account.start();
       if (disposed) return; // quit while the keychain was being read
+      await desktop.start();
       uploadsStarting = uploadService.start();
       await uploadsStarting;
     })());
@@ -187,6 +218,11 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     handlers: afterStart(handlers, start),
     account,
     uploads: uploadService,
+    // A link waits for the account, like every handler: the keychain may still be being read.
+    links: {
+      receive: async (url) => (await start(), desktop.links.receive(url)),
+      receiveArgv: async (argv) => (await start(), desktop.links.receiveArgv(argv)),
+    },
     start,
     dispose: async () => {
       disposed = true;
@@ -197,6 +233,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
         await uploadsStarting.catch(() => {});
         await uploadService.dispose();
       }
+      await desktop.dispose();
       account.dispose();
     },
   };

@@ -33,8 +33,33 @@ export const channelNames = [
   'uploads:choose-files',
   'uploads:destinations',
   'uploads:stage-bytes',
+  // Cache, offline, palette, notifications, links (issue 16)
+  'cache:get',
+  'palette:search',
+  'palette:recent',
+  'palette:resolve',
+  'notifications:list',
+  'notifications:unreads',
+  'notifications:open',
+  'links:take',
+  'links:desktop-link',
+  'outbox:send',
+  'outbox:list',
+  'outbox:retry',
+  'outbox:discard',
 ] as const;
-export const eventNames = ['app:update-ready', 'account:changed', 'downloads:progress', 'requests:retrying', 'uploads:changed', 'uploads:pick-requested'] as const;
+export const eventNames = [
+  'app:update-ready',
+  'account:changed',
+  'downloads:progress',
+  'requests:retrying',
+  'uploads:changed',
+  'uploads:pick-requested',
+  // issue 16
+  'notifications:changed',
+  'links:requested',
+  'outbox:changed',
+] as const;
 
 export type Channel = (typeof channelNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -17,7 +17,7 @@ export function bindIpc(
       if (!isTrustedSender(event)) {
         return fail({ kind: 'untrusted-sender', message: `Refused ${channel} from an untrusted frame` });
       }
-      return dispatch(channel, input, { host: 'electron' });
+      return dispatch(channel, input, { host: 'electron', sender: `webContents:${event.sender.id}` });
     });
   }
   return () => {

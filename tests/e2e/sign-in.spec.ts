@@ -192,6 +192,19 @@ test('no IPC response or event ever carries the key, across every channel', asyn
     'uploads:destinations': undefined,
     // Electron-only in practice; over the web host's JSON the bytes are refused as invalid input.
     'uploads:stage-bytes': { name: 'pasted.png', bytes: new Uint8Array([1, 2, 3]) },
+    'cache:get': { channel: 'files:get', input: { id: file.id } },
+    'palette:search': { query: 'lab notes' },
+    'palette:recent': undefined,
+    'palette:resolve': { text: file.id },
+    'notifications:list': { offset: 0, limit: 5 },
+    'notifications:unreads': undefined,
+    'notifications:open': { id: standIn.seed.notifications.find((n) => n.to === 'alice')!.id },
+    'links:take': undefined,
+    'links:desktop-link': { type: 'file', id: file.id },
+    'outbox:send': { conversationId: conversation.id, text: 'Sent by the contract-surface test' },
+    'outbox:list': undefined,
+    'outbox:retry': { clientId: someId },
+    'outbox:discard': { clientId: someId },
     'account:sign-out': undefined,
   };
   await page.evaluate(async (entries) => {
