@@ -52,6 +52,8 @@ export interface DesktopHandlerDeps {
   outbox: Outbox;
   hooks: DesktopHooks;
   scope(): Promise<AccountScope | null>;
+  /** Resolves once the pieces follow the latest account change (the outbox is bound to its account). */
+  settled(): Promise<void>;
 }
 
 export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlerSet {
@@ -95,10 +97,10 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlerS
       return { url, copied: true };
     },
 
-    'outbox:send': ({ conversationId, text }) => deps.outbox.submit(conversationId, text),
-    'outbox:list': () => deps.outbox.snapshot(),
-    'outbox:retry': ({ clientId }) => deps.outbox.retry(clientId),
-    'outbox:discard': ({ clientId }) => deps.outbox.discard(clientId),
+    'outbox:send': async ({ conversationId, text }) => (await deps.settled(), deps.outbox.submit(conversationId, text)),
+    'outbox:list': async () => (await deps.settled(), deps.outbox.snapshot()),
+    'outbox:retry': async ({ clientId }) => (await deps.settled(), deps.outbox.retry(clientId)),
+    'outbox:discard': async ({ clientId }) => (await deps.settled(), deps.outbox.discard(clientId)),
   };
 
   return {

@@ -139,7 +139,8 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     log,
   });
 
-  const desktopHandlers = createDesktopHandlers({ account, cached, recents, requests, resolver, palette, poller, outbox, hooks, scope });
+  let binding: Promise<void> = Promise.resolve();
+  const desktopHandlers = createDesktopHandlers({ account, cached, recents, requests, resolver, palette, poller, outbox, hooks, scope, settled: () => binding });
 
   async function bind(state: AccountState): Promise<void> {
     const next = scopeOf(state);
@@ -157,7 +158,6 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     }
   }
 
-  let binding: Promise<void> = Promise.resolve();
   const onAccountChanged = (state: AccountState) => {
     current = state;
     binding = binding.then(() => bind(state)).catch((error: unknown) => log.warn('Following the account failed', error));

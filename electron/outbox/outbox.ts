@@ -190,6 +190,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
       const sent = justSent.get(entry.clientId);
       justSent.delete(entry.clientId);
+      // "Queued" means on disk: a crash right after this answer loses nothing.
+      await saving;
       if (sent !== undefined) return { state: 'sent', clientId: entry.clientId, message: sent };
       const current = entries.find((e) => e.clientId === entry.clientId) ?? entry;
       return { state: current.state === 'failed' ? 'failed' : 'queued', clientId: entry.clientId, entry: publicEntry(current) };
