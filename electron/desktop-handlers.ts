@@ -97,7 +97,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlerS
       return { url, copied: true };
     },
 
-    'outbox:send': async ({ conversationId, text }) => (await deps.settled(), deps.outbox.submit(conversationId, text)),
+    'outbox:send': async ({ conversationId, text, clientId }) => (await deps.settled(), deps.outbox.submit(conversationId, text, clientId)),
     'outbox:list': async () => (await deps.settled(), deps.outbox.snapshot()),
     'outbox:retry': async ({ clientId }) => (await deps.settled(), deps.outbox.retry(clientId)),
     'outbox:discard': async ({ clientId }) => (await deps.settled(), deps.outbox.discard(clientId)),

@@ -213,6 +213,7 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
       palette.abortAll();
       await binding;
       await outbox.dispose();
+      await recents.idle();
       await cache.close();
     },
   };

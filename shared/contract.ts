@@ -206,9 +206,13 @@ export const channels = {
   'links:take': { input: z.undefined(), output: returns<OpenRequest[]>() },
   /** "Copy desktop link": main builds the ouro:// link for an item (and copies it where it can). */
   'links:desktop-link': { input: z.object({ type: z.enum(itemTypes), id: z.uuid() }), output: returns<DesktopLink>() },
-  /** Sends a message now, or keeps it to send when Ouro is reachable again (with its own id: never twice). */
+  /**
+   * Sends a message now, or keeps it to send when Ouro is reachable again, with its own id so it is
+   * never posted twice. `clientId` (optional): the page's own id for its pending bubble; sending
+   * the same id again never makes a second message.
+   */
   'outbox:send': {
-    input: z.object({ conversationId: z.uuid(), text: z.string().trim().min(1, 'Write a message first').max(100_000) }),
+    input: z.object({ conversationId: z.uuid(), text: z.string().trim().min(1, 'Write a message first').max(100_000), clientId: z.uuid().optional() }),
     output: returns<SendOutcome>(),
   },
   'outbox:list': { input: z.undefined(), output: returns<OutboxSnapshot>() },

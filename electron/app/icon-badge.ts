@@ -45,7 +45,9 @@ export function createIconBadge<Image>(deps: IconBadgeDeps<Image>): IconBadge {
       return;
     }
     const total = failed + unread;
-    if (deps.platform === 'darwin' && total > 0 && !permissionAsked) {
+    // The permission prompt comes with a notification saying an upload failed; for unread
+    // notifications the first OS notification about one asks instead (never a made-up one).
+    if (deps.platform === 'darwin' && failed > 0 && !permissionAsked) {
       permissionAsked = true;
       deps.requestNotificationPermission?.();
     }

@@ -43,6 +43,8 @@ export function createAnswerCache(deps: AnswerCacheDeps): AnswerCache {
   // Opening, switching and clearing run one at a time; reads and writes only wait for the open.
   let chain: Promise<unknown> = Promise.resolve();
   let closed = false;
+  // Writes still landing: quitting waits for them, so the answers shown last are kept.
+  const writing = new Set<Promise<void>>();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     const next = chain.then(work, work);
     chain = next.catch(() => {});
@@ -92,12 +94,17 @@ export function createAnswerCache(deps: AnswerCacheDeps): AnswerCache {
         deps.log.warn('Cache: an answer contained a credential and was not kept');
         return;
       }
-      try {
-        await (await storeFor(scope))?.put(key, json, now());
-      } catch (error) {
-        // Cleared or closed meanwhile, or the disk is full: a cache write is never worth a failure.
-        deps.log.debug(`Cache write failed: ${String(error)}`);
-      }
+      const write = (async () => {
+        try {
+          await (await storeFor(scope))?.put(key, json, now());
+        } catch (error) {
+          // Cleared meanwhile, or the disk is full: a cache write is never worth a failure.
+          deps.log.debug(`Cache write failed: ${String(error)}`);
+        }
+      })();
+      writing.add(write);
+      await write;
+      writing.delete(write);
     },
 
     clear(scope) {
@@ -116,9 +123,10 @@ export function createAnswerCache(deps: AnswerCacheDeps): AnswerCache {
       return (await storeFor(scope))?.usage() ?? null;
     },
 
-    close() {
+    async close() {
+      await Promise.all([...writing]);
       closed = true;
-      return exclusive(closeOpen);
+      await exclusive(closeOpen);
     },
   };
 }

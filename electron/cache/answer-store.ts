@@ -68,6 +68,9 @@ export async function openAnswerStore(options: AnswerStoreOptions): Promise<Answ
   }
 
   const touched = new Set<string>();
+  // Writes not yet on disk, by key: a read of the same key waits for its write rather than
+  // finding the index ahead of the database.
+  const landing = new Map<string, Promise<void>>();
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let evictedSinceCompaction = 0;
   let closing = false;
@@ -115,6 +118,7 @@ export async function openAnswerStore(options: AnswerStoreOptions): Promise<Answ
 
   return {
     async get(key) {
+      await landing.get(key)?.catch(() => {});
       const meta = index.get(key);
       if (!meta) return null;
       const text = await db.get(VALUE + key);
@@ -145,10 +149,16 @@ export async function openAnswerStore(options: AnswerStoreOptions): Promise<Answ
       index.set(key, meta);
       total += size;
       touched.delete(key);
-      await db.batch([
+      const write = db.batch([
         { type: 'put', key: VALUE + key, value },
         { type: 'put', key: META + key, value: `${meta.size},${meta.usedAt}` },
       ]);
+      landing.set(key, write);
+      try {
+        await write;
+      } finally {
+        if (landing.get(key) === write) landing.delete(key);
+      }
       if (total > options.budgetBytes) await evict();
     },
 

@@ -35,7 +35,8 @@ export interface OutboxDeps {
 export interface Outbox {
   /** Binds the outbox to an account's file (null: signed out), loading what it left unsent. */
   open(file: string | null): Promise<void>;
-  submit(conversationId: string, text: string): Promise<SendOutcome>;
+  /** `clientId`: the page's own id, if it made one; a second submit with it never sends twice. */
+  submit(conversationId: string, text: string, clientId?: string): Promise<SendOutcome>;
   retry(clientId: string): Promise<void>;
   discard(clientId: string): Promise<void>;
   snapshot(): OutboxSnapshot;
@@ -46,18 +47,10 @@ export interface Outbox {
   dispose(): Promise<void>;
 }
 
+const StoredEntry = z.object({ clientId: z.string(), conversationId: z.string(), text: z.string(), createdAt: z.string() });
 const Stored = z.object({
   entries: z.array(
-    z.object({
-      clientId: z.string(),
-      conversationId: z.string(),
-      text: z.string(),
-      createdAt: z.string(),
-      state: z.enum(['queued', 'sending', 'failed']),
-      attempts: z.number(),
-      error: z.any().nullable(),
-      maybeDelivered: z.boolean().optional(),
-    }),
+    StoredEntry.extend({ state: z.enum(['queued', 'sending', 'failed']), attempts: z.number(), error: z.any().nullable(), maybeDelivered: z.boolean().optional() }),
   ),
 });
 
@@ -174,12 +167,20 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       if (entries.some((entry) => entry.state === 'queued')) void outbox.flush();
     },
 
-    async submit(conversationId, text) {
+    async submit(conversationId, text, clientId) {
       if (!file) throw new AppError({ kind: 'not-signed-in', message: 'Sign in to send messages' });
+      const known = clientId ? entries.find((e) => e.clientId === clientId.toLowerCase()) : undefined;
+      if (known) {
+        // The page sent it again (a double click, a retry): the same message, not a new one.
+        if (known.state === 'failed') await outbox.retry(known.clientId);
+        const current = entries.find((e) => e.clientId === known.clientId);
+        if (!current) return { state: 'sent', clientId: known.clientId, message: null };
+        return { state: current.state === 'failed' ? 'failed' : 'queued', clientId: current.clientId, entry: publicEntry(current) };
+      }
       if (entries.length >= maxEntries) {
         throw new AppError({ kind: 'invalid-input', message: `${maxEntries} messages are already waiting to be sent. Send or discard some first.` });
       }
-      const entry: Entry = { clientId: randomUUID(), conversationId, text, createdAt: new Date(now()).toISOString(), state: 'queued', attempts: 0, error: null };
+      const entry: Entry = { clientId: clientId?.toLowerCase() ?? randomUUID(), conversationId, text, createdAt: new Date(now()).toISOString(), state: 'queued', attempts: 0, error: null };
       entries.push(entry);
       changed();
       awaiting.add(entry.clientId);

@@ -19,6 +19,8 @@ export interface RecentItems {
   list(scope: AccountScope): Promise<RecentItem[]>;
   /** Sign-out: forget the account's list; resolves once no save is running (its file goes with the account folder). */
   forget(scope: AccountScope): Promise<void>;
+  /** Resolves once every save so far has landed (quit). */
+  idle(): Promise<void>;
 }
 
 export function createRecentItems(deps: { dataDir: string; log: Logger; now?: () => number; max?: number }): RecentItems {
@@ -27,8 +29,10 @@ export function createRecentItems(deps: { dataDir: string; log: Logger; now?: ()
   const lists = new Map<string, Promise<RecentItem[]>>();
   const forgotten = new Set<string>();
   const fileOf = (scope: AccountScope) => path.join(accountFolder(deps.dataDir, scope), 'recent.json');
-  // Saves in order, so an older list never lands after a newer one.
+  // Saves in order, so an older list never lands after a newer one; opens in quick succession
+  // share one save of the latest list.
   let saving: Promise<void> = Promise.resolve();
+  const queued = new Set<string>();
 
   const load = (scope: AccountScope) => {
     let list = lists.get(scope.id);
@@ -45,10 +49,15 @@ export function createRecentItems(deps: { dataDir: string; log: Logger; now?: ()
       const current = await load(scope);
       const next: RecentItem[] = [{ ...item, openedAt: now() }, ...current.filter((entry) => entry.id !== item.id)].slice(0, max);
       lists.set(scope.id, Promise.resolve(next));
+      if (queued.has(scope.id)) return saving;
+      queued.add(scope.id);
       saving = saving.then(async () => {
+        queued.delete(scope.id);
         // Signed out meanwhile: never recreate the account's folder.
         if (forgotten.has(scope.id)) return;
-        await writeJsonAtomic(fileOf(scope), { items: next }).catch((error: unknown) => deps.log.warn('Could not save recent items', error));
+        const latest = await lists.get(scope.id);
+        if (!latest) return;
+        await writeJsonAtomic(fileOf(scope), { items: latest }).catch((error: unknown) => deps.log.warn('Could not save recent items', error));
       });
       await saving;
     },
@@ -58,5 +67,6 @@ export function createRecentItems(deps: { dataDir: string; log: Logger; now?: ()
       lists.delete(scope.id);
       return saving;
     },
+    idle: () => saving,
   };
 }

@@ -17,7 +17,7 @@ describe('icon badge', () => {
     }
   });
 
-  it('macOS: asks notification permission once, before the first non-zero badge of either kind', () => {
+  it('macOS: asks notification permission once, with a failure only (unread counts wait for a real notification)', () => {
     const order: string[] = [];
     const badge = createIconBadge({
       platform: 'darwin',
@@ -29,7 +29,8 @@ describe('icon badge', () => {
     badge.setUnread(0);
     badge.setUnread(2);
     badge.setFailed(1);
-    expect(order).toEqual(['badge 0', 'permission', 'badge 2', 'badge 3']);
+    badge.setFailed(2);
+    expect(order).toEqual(['badge 0', 'badge 2', 'permission', 'badge 3', 'badge 4']);
   });
 
   it('Windows: the unread dot, the red overlay when something failed, and a description naming both', () => {

@@ -28,6 +28,18 @@ describe('answer store', () => {
     await store.close();
   });
 
+  it('a read right behind a write of the same key waits for it, and never loses the entry', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ouro-store-'));
+    const store = await openAnswerStore({ dir, budgetBytes: 1_000_000, log });
+    for (let i = 0; i < 50; i++) {
+      const written = store.put(`k${i}`, payload(i), i);
+      expect(await store.get(`k${i}`)).toMatchObject({ savedAt: i });
+      await written;
+    }
+    expect(store.usage().entries).toBe(50);
+    await store.close();
+  });
+
   it('stays within its budget by evicting the least recently used first', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ouro-store-'));
     const budget = 20_000;

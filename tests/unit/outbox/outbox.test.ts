@@ -159,6 +159,19 @@ describe('outbox', () => {
     await expect(outbox.submit(CONVERSATION, 'x')).rejects.toMatchObject({ kind: 'not-signed-in' });
   });
 
+  it('takes the page’s own id, and sending it again never makes a second message', async () => {
+    const { outbox, sent, state } = await setup({ online: false });
+    const id = 'AAAAAAAA-1111-4111-8111-111111111111';
+    const first = await outbox.submit(CONVERSATION, 'double click', id);
+    const again = await outbox.submit(CONVERSATION, 'double click', id);
+    expect(first.clientId).toBe(id.toLowerCase());
+    expect(again).toMatchObject({ state: 'queued', clientId: id.toLowerCase() });
+    expect(outbox.snapshot().entries).toHaveLength(1);
+    state.online = true;
+    await outbox.flush();
+    expect(sent.map((m) => m.clientId)).toEqual([id.toLowerCase()]);
+  });
+
   it('holds a bounded number of unsent messages', async () => {
     const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'ouro-outbox-')), 'outbox.json');
     const outbox = createOutbox({ send: async (m) => row(m), isOnline: () => false, emit: () => {}, log: createLogger({ write: () => {} }), maxEntries: 3 });
