@@ -1,7 +1,7 @@
 // Electron's entry point: wiring only. What has an order or a rule lives in a small module that
 // takes Electron's objects as arguments (app/prepare-app.ts before `ready`, app/start-app.ts
 // after, app/main-window.ts, app/graceful-quit.ts…), where tests pin it with fakes.
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, protocol, screen, session, shell, webContents, type NativeImage } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, protocol, screen, session, shell, webContents, type NativeImage } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eventChannel } from '../shared/contract';
@@ -16,6 +16,8 @@ import { FAILED_BADGE_PNG_DATA_URL } from './app/failed-badge-image';
 import { QUIT_CLEANUP_TIMEOUT_MS, quitAfterCleanup } from './app/graceful-quit';
 import { openLogFile, type LogFile } from './app/log-file';
 import { createMainWindow, type MainWindow } from './app/main-window';
+import { createLinkInbox, registerDesktopLinks } from './app/desktop-links';
+import { unreadDotBitmap } from './app/icon-badge';
 import { createNativeDialogs } from './app/native-dialogs';
 import { createNotifier } from './app/notifications';
 import { prepareApp } from './app/prepare-app';
@@ -31,6 +33,7 @@ import { windowStateFile } from './app/window-state-file';
 import { trackWindowState } from './app/window-state-tracker';
 import { createKeychain, loadKeytar } from './account/keychain';
 import { takeHostConfig } from './config';
+import { desktopOptionsFromEnv } from './desktop-env';
 import { bindIpc } from './ipc/bind-electron';
 import { createDispatcher } from './ipc/dispatch';
 import { createLogger, logLevelFromEnv, type LogLevel } from './log';
@@ -55,10 +58,35 @@ const windowIcon = process.platform === 'darwin' ? undefined : appIcon;
 
 // Created by run(), right after prepareApp; a second launch reaches it through the lock's handler.
 let mainWindow: MainWindow<BrowserWindow> | undefined;
+// ouro:// links wait here until the services exist (a link can launch the app).
+const linkInbox = createLinkInbox({ onError: (error) => log.warn('An ouro:// link could not be handled', error) });
 
 try {
-  const prepared = prepareApp({ app, protocol, platform: process.platform, env: process.env, onSecondInstance: () => void mainWindow?.showOrCreate() });
-  if (prepared.firstInstance) run(prepared.mode);
+  const prepared = prepareApp({
+    app,
+    protocol,
+    platform: process.platform,
+    env: process.env,
+    onSecondInstance: (argv) => {
+      linkInbox.receiveArgv(argv);
+      void mainWindow?.showOrCreate();
+    },
+  });
+  if (prepared.firstInstance) {
+    // Before `ready`: macOS delivers the link that launched the app as an early open-url.
+    const registered = registerDesktopLinks({
+      app,
+      isPackaged: app.isPackaged,
+      defaultApp: Boolean(process.defaultApp),
+      execPath: process.execPath,
+      argv: process.argv,
+      platform: process.platform,
+      inbox: linkInbox,
+      onLink: () => void mainWindow?.showOrCreate(),
+    });
+    if (registered === false) log.warn('Could not register ouro:// links for this development run');
+    run(prepared.mode);
+  }
 } catch (error) {
   failed(error);
 }
@@ -99,6 +127,7 @@ function run(mode: RunMode): void {
     app,
     getWindow: windows.current,
     overlayImage: () => nativeImage.createFromDataURL(FAILED_BADGE_PNG_DATA_URL),
+    unreadOverlayImage: () => nativeImage.createFromBitmap(unreadDotBitmap(32), { width: 32, height: 32 }),
     requestNotificationPermission: () => {
       if (notifier.shownCount() === 0) notifier.notify('An upload failed', 'Open Ouro to see what went wrong and try again.');
     },
@@ -195,6 +224,14 @@ function run(mode: RunMode): void {
           },
         },
       },
+      desktop: {
+        isWindowFocused: () => Boolean(windows.current()?.isFocused()),
+        // The notifier brings the window forward on a click, then `open` shows the item.
+        notify: (title, body, open) => void notifier.notify(title, body, open),
+        setUnreadCount: indicators.setUnreadCount,
+        copyText: (text) => clipboard.writeText(text),
+      },
+      ...desktopOptionsFromEnv(process.env),
     });
   }
 
@@ -218,6 +255,7 @@ function run(mode: RunMode): void {
     whenReady: () => app.whenReady(),
     install: () => {
       services = buildServices();
+      linkInbox.connect(services.links);
       denyAllPermissions(session.defaultSession);
       protocol.handle(APP_SCHEME, serveRenderer);
       bindIpc(ipcMain, createDispatcher(services.handlers, log), isTrustedSender);

@@ -16,6 +16,8 @@ import { isAppError } from '../shared/app-error';
 import { createActionServices, type ActionOptions } from './actions/action-services';
 import type { CachedCopy, DragCache } from './actions/drag-cache';
 import type { DownloadManager } from './downloads/download-manager';
+import { createDesktopServices, type DesktopHooks } from './desktop-services';
+import type { LinkIntake } from './links/link-intake';
 import type { Logger } from './log';
 import { createOuroClient } from './ouro/client';
 import { safeExternalUrl } from './security/external-url';
@@ -53,6 +55,12 @@ export interface ServiceDeps {
   uploads?: UploadOptions;
   /** Acting on content: folder dialog, "Show in folder", native menus (Electron); see actions/action-services.ts. */
   actions?: ActionOptions | undefined;
+  /** OS notifications, the unread badge and the clipboard (Electron); see desktop-services.ts. */
+  desktop?: DesktopHooks;
+  /** The answer cache's size budget (default 200 MB). */
+  cacheBudgetBytes?: number;
+  /** How often the unread count is polled (default a minute; OURO_NOTIFICATIONS_POLL_MS). */
+  notificationPollMs?: number;
 }
 
 const UNREACHABLE_KINDS = new Set(['network', 'timeout']);
@@ -82,6 +90,10 @@ function trackAll<H extends Partial<Handlers>>(handlers: H, account: AccountServ
   return tracked as H;
 }
 
+function pick<H extends object, K extends keyof H>(handlers: H, keys: readonly K[]): Pick<H, K> {
+  return Object.fromEntries(keys.map((key) => [key, handlers[key]])) as Pick<H, K>;
+}
+
 export interface MainServices {
   /** Every handler waits for start() (and starts it if nothing has yet). */
   handlers: Handlers;
@@ -93,6 +105,8 @@ export interface MainServices {
   dragCache: DragCache;
   /** The web host's `GET /__ouro/drag/<token>`: the bytes behind a drag link, or null. */
   openDragLink(token: string): Promise<CachedCopy | null>;
+  /** Where ouro:// links arrive (open-url, a second instance's argv, the web host's entry point). */
+  links: LinkIntake;
   /**
    * Reads settings and the keychain, then restores the upload queue. Hosts call it once the
    * window (or the web host) is up: a locked keychain may hold it for a long time.
@@ -124,10 +138,11 @@ function afterStart(handlers: Handlers, start: () => Promise<void>): Handlers {
 
 export function createMainServices(deps: ServiceDeps): MainServices {
   // The upload queue follows the account: it pauses when Ouro refuses the key, resumes on sign-in.
-  const follow: { uploads?: UploadService } = {};
+  const follow: { uploads?: UploadService; desktop?: ReturnType<typeof createDesktopServices> } = {};
   const emit: EmitEvent = (event, payload) => {
     deps.emit(event, payload);
     if (event === 'account:changed') follow.uploads?.onAccountChanged(payload as EventPayload<'account:changed'>);
+    if (event === 'account:changed') follow.desktop?.onAccountChanged(payload as EventPayload<'account:changed'>);
   };
   const account = createAccountService({
     defaultApiBaseUrl: deps.apiBaseUrl,
@@ -166,6 +181,18 @@ export function createMainServices(deps: ServiceDeps): MainServices {
   const { changes, downloads } = actions;
   const browse = { account, fetch: deps.fetch, chooseSavePath: deps.chooseSavePath, emit: deps.emit, log: deps.log, downloads, changes };
 
+  const desktop = createDesktopServices({
+    account,
+    dataDir: deps.dataDir,
+    log: deps.log,
+    emit: deps.emit,
+    ...(deps.desktop ? { hooks: deps.desktop } : {}),
+    ...(deps.cacheBudgetBytes ? { cacheBudgetBytes: deps.cacheBudgetBytes } : {}),
+    ...(deps.notificationPollMs ? { notificationPollMs: deps.notificationPollMs } : {}),
+  });
+  follow.desktop = desktop;
+
+
   const uploadService = createUploadService({
     ...deps.uploads,
     dataDir: deps.dataDir,
@@ -196,12 +223,16 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     'account:sign-in': (input) => account.signIn(input),
     'account:sign-out': () => account.signOut(),
     'account:reconnect': () => account.reconnect(),
-    ...trackAll(createFileHandlers(browse), account),
-    ...trackAll(createDatasetHandlers(browse), account),
+    // The answer cache sits outside reachability tracking: an unreachable Ouro is noted, then
+    // answered from what was kept.
+    ...desktop.wrapBrowse(trackAll(createFileHandlers(browse), account)),
+    ...desktop.wrapBrowse(trackAll(createDatasetHandlers(browse), account)),
     ...trackAll(createThumbnailHandler({ account, fetch: deps.fetch, thumbnailer: deps.thumbnailer, dataDir: deps.dataDir }), account),
-    ...trackAll(createConversationHandlers(browse), account),
+    ...desktop.wrapBrowse(trackAll(createConversationHandlers(browse), account)),
     ...createUploadHandlers(uploadService),
     ...actions.handlers,
+    ...desktop.handlers,
+    ...trackAll(pick(desktop.handlers, desktop.reaching), account),
   };
 
   let disposed = false;
@@ -211,6 +242,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     (starting ??= (async () => {
       await account.start();
       if (disposed) return; // quit while the keychain was being read
+      await desktop.start();
       uploadsStarting = uploadService.start();
       await uploadsStarting;
     })());
@@ -225,6 +257,11 @@ export function createMainServices(deps: ServiceDeps): MainServices {
       await start();
       return actions.openDragLink(token);
     },
+    // A link waits for the account, like every handler: the keychain may still be being read.
+    links: {
+      receive: async (url) => (await start(), desktop.links.receive(url)),
+      receiveArgv: async (argv) => (await start(), desktop.links.receiveArgv(argv)),
+    },
     start,
     dispose: async () => {
       disposed = true;
@@ -235,6 +272,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
         await uploadsStarting.catch(() => {});
         await uploadService.dispose();
       }
+      await desktop.dispose();
       account.dispose();
     },
   };

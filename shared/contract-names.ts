@@ -48,6 +48,20 @@ export const channelNames = [
   'menu:context',
   'menu:selection-changed',
   'drag:prepare',
+  // Cache, offline, palette, notifications, links (issue 16)
+  'cache:get',
+  'palette:search',
+  'palette:recent',
+  'palette:resolve',
+  'notifications:list',
+  'notifications:unreads',
+  'notifications:open',
+  'links:take',
+  'links:desktop-link',
+  'outbox:send',
+  'outbox:list',
+  'outbox:retry',
+  'outbox:discard',
 ] as const;
 export const eventNames = [
   'app:update-ready',
@@ -59,6 +73,10 @@ export const eventNames = [
   // Acting on content (issue 13)
   'downloads:changed',
   'menu:action',
+  // issue 16
+  'notifications:changed',
+  'links:requested',
+  'outbox:changed',
 ] as const;
 
 export type Channel = (typeof channelNames)[number];

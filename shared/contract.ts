@@ -48,6 +48,11 @@ import {
   type UploadDestinations,
   type UploadsSnapshot,
 } from './uploads';
+import { cacheableChannels, type CachedAnswer } from './cache';
+import { itemTypes, type DesktopLink, type OpenRequest } from './links';
+import type { NotificationPage, NotificationRow, UnreadState } from './notifications';
+import type { OutboxSnapshot, SendOutcome } from './outbox';
+import type { PaletteResults, RecentItem, ResolvedItem } from './palette';
 
 export { channelNames, eventNames, isChannel, isEventName, eventChannel } from './contract-names';
 export type { Channel, EventName } from './contract-names';
@@ -283,6 +288,51 @@ export const channels = {
   },
   /** Before a drag can start: Electron caches the bytes; the web host mints DownloadURL links. */
   'drag:prepare': { input: z.object({ items: assetRefs.max(MAX_DRAG_ITEMS) }), output: returns<DragPrepareResult>() },
+  // ---- cache, offline, palette, notifications, links (issue 16) ----
+  /**
+   * The kept answer of a cacheable channel for that channel's own input (validated against its
+   * schema here in main), or null: React Query's initialData, so rows show before Ouro answers.
+   */
+  'cache:get': {
+    input: z.object({ channel: z.enum(cacheableChannels), input: z.unknown() }),
+    output: returns<CachedAnswer | null>(),
+  },
+  /** Files, datasets and conversations matching `query`; a newer search from the same page cancels this one. */
+  'palette:search': {
+    input: z.object({ query: z.string().trim().min(1, 'Type something to search for').max(200), limit: z.number().int().min(1).max(50).optional() }),
+    output: returns<PaletteResults>(),
+  },
+  /** Items opened recently under this account, newest first (kept by main, gone at sign-out). */
+  'palette:recent': { input: z.undefined(), output: returns<RecentItem[]>() },
+  /** A pasted Ouro web link, `ouro://` link or asset id, resolved to the item it names. */
+  'palette:resolve': { input: z.object({ text: z.string().trim().min(1).max(2048) }), output: returns<ResolvedItem>() },
+  /** One page of notifications, newest first; rows carry their kind for grouping. */
+  'notifications:list': {
+    input: z.object({ offset: z.number().int().min(0).max(100_000), limit: z.number().int().min(1).max(100), unreadOnly: z.boolean().optional() }),
+    output: returns<NotificationPage>(),
+  },
+  /** The unread count main last polled (null before the first answer). */
+  'notifications:unreads': { input: z.undefined(), output: returns<UnreadState>() },
+  /** Opening one marks it read on Ouro and returns it (with the item to show). */
+  'notifications:open': { input: z.object({ id: z.uuid() }), output: returns<NotificationRow>() },
+  /** Items main asks the page to open (ouro:// links, clicked notifications), oldest first; taking empties the queue. */
+  'links:take': { input: z.undefined(), output: returns<OpenRequest[]>() },
+  /** "Copy desktop link": main builds the ouro:// link for an item (and copies it where it can). */
+  'links:desktop-link': { input: z.object({ type: z.enum(itemTypes), id: z.uuid() }), output: returns<DesktopLink>() },
+  /**
+   * Sends a message now, or keeps it to send when Ouro is reachable again, with its own id so it is
+   * never posted twice. `clientId` (optional): the page's own id for its pending bubble; sending
+   * the same id again never makes a second message.
+   */
+  'outbox:send': {
+    input: z.object({ conversationId: z.uuid(), text: z.string().trim().min(1, 'Write a message first').max(100_000), clientId: z.uuid().optional() }),
+    output: returns<SendOutcome>(),
+  },
+  'outbox:list': { input: z.undefined(), output: returns<OutboxSnapshot>() },
+  /** A failed message: try again now. */
+  'outbox:retry': { input: z.object({ clientId: z.uuid() }), output: returns<void>() },
+  /** A queued or failed message: forget it unsent. */
+  'outbox:discard': { input: z.object({ clientId: z.uuid() }), output: returns<void>() },
 } satisfies Record<Channel, ChannelSpec>;
 
 export const events = {
@@ -301,6 +351,12 @@ export const events = {
   'downloads:changed': returns<DownloadsDelta>(),
   /** An item action was chosen in the app menu: the page applies it to its selection. */
   'menu:action': returns<{ action: ItemAction }>(),
+  /** The unread notifications count changed (the sidebar's count; main also sets the icon badge). */
+  'notifications:changed': returns<UnreadState>(),
+  /** Main has items for the page to open (or links it refused): call `links:take`. */
+  'links:requested': returns<{ pending: number }>(),
+  /** The outbox changed: unsent messages, and any just delivered. */
+  'outbox:changed': returns<OutboxSnapshot>(),
 } satisfies Record<EventName, unknown>;
 
 export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['input']>;

@@ -19,8 +19,8 @@ export interface NotifierDeps<N extends NotificationLike> {
 }
 
 export interface Notifier<N extends NotificationLike> {
-  /** Shows a notification; false where the system has none. */
-  notify(title: string, body: string): boolean;
+  /** Shows a notification; false where the system has none. `onClick` runs after the host's own click handling. */
+  notify(title: string, body: string, onClick?: () => void): boolean;
   /** Notifications shown this run (macOS asks for notification permission at the first). */
   shownCount(): number;
   /** The notifications still held, oldest first (for the e2e test hooks). */
@@ -34,13 +34,14 @@ export function createNotifier<N extends NotificationLike>(deps: NotifierDeps<N>
   let shown = 0;
 
   return {
-    notify(title, body) {
+    notify(title, body, onClick) {
       if (!deps.isSupported()) return false;
       const notification = deps.create({ title, body });
       const release = () => held.delete(notification);
       notification.on('click', () => {
         release();
         deps.onClick();
+        onClick?.();
       });
       notification.on('close', release);
       notification.on('failed', release);

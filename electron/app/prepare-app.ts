@@ -24,8 +24,8 @@ export interface PrepareDeps {
   protocol: SchemeRegistry;
   platform: NodeJS.Platform;
   env: Record<string, string | undefined>;
-  /** A second launch (in this, the first instance): show the window, creating it if needed. */
-  onSecondInstance(): void;
+  /** A second launch (in this, the first instance): show the window, creating it if needed, and take any ouro:// link in its argv. */
+  onSecondInstance(argv: string[]): void;
 }
 
 export interface Prepared {

@@ -5,7 +5,8 @@
 export interface SingleInstanceApp {
   requestSingleInstanceLock(): boolean;
   quit(): void;
-  on(event: 'second-instance', listener: () => void): unknown;
+  /** Electron passes the second launch's command line, which carries an ouro:// link on Windows and Linux. */
+  on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
 }
 
 export interface FocusableWindow {
@@ -27,13 +28,14 @@ export function bringToFront(window: FocusableWindow): void {
 /**
  * Claims the single-instance lock. Returns false when another instance holds it: that instance is
  * told (Electron emits `second-instance` there) and this one quits, so main.ts must stop starting.
- * `onSecondInstance` runs in the first instance (main.ts passes showOrCreateWindow).
+ * `onSecondInstance` runs in the first instance with the second's argv (main.ts shows the window
+ * and hands any ouro:// link in it to the link intake).
  */
-export function claimSingleInstance(app: SingleInstanceApp, onSecondInstance: () => void): boolean {
+export function claimSingleInstance(app: SingleInstanceApp, onSecondInstance: (argv: string[]) => void): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
   }
-  app.on('second-instance', onSecondInstance);
+  app.on('second-instance', (_event, argv) => onSecondInstance(Array.isArray(argv) ? argv.filter((arg) => typeof arg === 'string') : []));
   return true;
 }

@@ -1,7 +1,8 @@
 // What the app's icon says about uploads — overall progress on the dock/taskbar and the failed
 // count — remembered, so a window created later (macOS keeps running with none) shows them at
 // once instead of waiting for the next change.
-import { createFailedUploadBadge, type BadgeDeps, type OverlayWindow } from './failed-upload-badge';
+import type { OverlayWindow } from './failed-upload-badge';
+import { createIconBadge, type IconBadgeDeps } from './icon-badge';
 
 export interface ProgressWindow<Image> extends OverlayWindow<Image> {
   setProgressBar(progress: number): void;
@@ -11,18 +12,19 @@ export interface WindowIndicators<Image> {
   /** 0…1, or -1 to remove the bar. */
   setProgress(fraction: number): void;
   setFailedCount(count: number): void;
+  /** Unread notifications: on the same badge (see icon-badge.ts). */
+  setUnreadCount(count: number): void;
   /** Puts the current progress and badge on a newly created window. */
   applyTo(window: ProgressWindow<Image>): void;
 }
 
-export interface IndicatorDeps<Image> extends Omit<BadgeDeps<Image>, 'getWindow'> {
+export interface IndicatorDeps<Image> extends Omit<IconBadgeDeps<Image>, 'getWindow'> {
   getWindow(): ProgressWindow<Image> | null;
 }
 
 export function createWindowIndicators<Image>(deps: IndicatorDeps<Image>): WindowIndicators<Image> {
   let progress = -1;
-  let failed = 0;
-  const badge = createFailedUploadBadge(deps);
+  const badge = createIconBadge(deps);
 
   return {
     setProgress(fraction) {
@@ -30,15 +32,14 @@ export function createWindowIndicators<Image>(deps: IndicatorDeps<Image>): Windo
       const window = deps.getWindow();
       if (window && !window.isDestroyed()) window.setProgressBar(fraction);
     },
-    setFailedCount(count) {
-      failed = count;
-      badge(count);
-    },
+    setFailedCount: badge.setFailed,
+    setUnreadCount: badge.setUnread,
     applyTo(window) {
       if (window.isDestroyed()) return;
       if (progress >= 0) window.setProgressBar(progress);
       // The dock badge (macOS, Linux) is the app's and survives; Windows' overlay is the window's.
-      if (failed > 0 && deps.platform === 'win32') badge(failed);
+      const { failed, unread } = badge.counts();
+      if (failed + unread > 0 && deps.platform === 'win32') badge.reapply();
     },
   };
 }

@@ -19,7 +19,10 @@ export function bindIpc(
       }
       // Tests pass bare events; a real one always has its sender.
       const senderId = (event.sender as { id?: unknown } | undefined)?.id;
-      return dispatch(channel, input, { host: 'electron', ...(typeof senderId === 'number' ? { senderId } : {}) });
+      return dispatch(channel, input, {
+        host: 'electron',
+        ...(typeof senderId === 'number' ? { senderId, sender: `webContents:${senderId}` } : {}),
+      });
     });
   }
   return () => {

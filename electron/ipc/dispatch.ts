@@ -3,6 +3,7 @@
 // the `{ ok, data } | { ok: false, error }` envelope. Nothing thrown escapes.
 import { channels, isChannel, type Channel } from '../../shared/contract';
 import { AppError } from '../../shared/app-error';
+import type { CachedMark } from '../../shared/cache';
 import { fail, ok, type IpcResult } from '../../shared/ipc-result';
 import type { Logger } from '../log';
 import type { HandlerContext, Handlers } from './handlers';
@@ -21,7 +22,9 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
     }
     try {
       const handler = handlers[channel] as (input: unknown, context: HandlerContext) => unknown;
-      return ok(await handler(parsed.data, context));
+      let cached: CachedMark | undefined;
+      const data = await handler(parsed.data, { ...context, markCached: (mark) => void (cached = mark) });
+      return cached ? { ...ok(data), cached } : ok(data);
     } catch (error) {
       return fail(toErrorData(channel, error, log));
     }

@@ -1,7 +1,10 @@
 // Generic per-asset calls (ouro-api.md §3.3) the app makes for any asset type: the view record
 // ouro-py sends whenever it retrieves an asset, which keeps Ouro's view and unread counts right.
+import { z } from 'zod';
 import { pathOf, type Http } from './http';
 import type { CallOptions } from './types';
+
+const AssetTypeSchema = z.looseObject({ asset_type: z.string() });
 
 export interface AssetsApi {
   /**
@@ -9,6 +12,8 @@ export interface AssetsApi {
    * one is not); callers treat it as best-effort.
    */
   recordView(id: string, options?: CallOptions): Promise<void>;
+  /** `GET /assets/{id}/type`: which kind of asset an id names (file, dataset, conversation, post…). */
+  type(id: string, options?: CallOptions): Promise<string>;
 }
 
 export function viewBody(id: string): { source: 'api'; type: 'full'; pathname: string } {
@@ -20,6 +25,9 @@ export function createAssets(http: Http): AssetsApi {
   return {
     async recordView(id, options) {
       await http.json({ method: 'POST', path: pathOf`/assets/${id}/view`, body: viewBody(id), idempotent: false, ...options });
+    },
+    async type(id, options) {
+      return (await http.data({ method: 'GET', path: pathOf`/assets/${id}/type`, ...options }, AssetTypeSchema)).asset_type;
     },
   };
 }

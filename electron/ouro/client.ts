@@ -8,6 +8,7 @@ import { createConversations, type ConversationsApi } from './conversations';
 import { createDatasets, type DatasetsApi } from './datasets';
 import { createFiles, type FilesApi } from './files';
 import { createHttp, headerSafe, type Http } from './http';
+import { createNotifications, type NotificationsApi } from './notifications';
 import { createOrganizations, createTeams, type OrganizationsApi, type TeamsApi } from './organizations';
 import { defaultRetry } from './retry';
 import { createSearch, type SearchApi } from './search';
@@ -68,6 +69,7 @@ export interface OuroClient {
   files: FilesApi;
   datasets: DatasetsApi;
   conversations: ConversationsApi;
+  notifications: NotificationsApi;
   /**
    * Checks a candidate key without storing or caching anything: exchange, `GET /user`,
    * `GET /user/profile`. A refused key is `unauthorized` (and does not call onUnauthorized).
@@ -128,6 +130,7 @@ export function createOuroClient(options: OuroClientOptions): OuroClient {
     files: createFiles(http),
     datasets: createDatasets(http),
     conversations: createConversations(http),
+    notifications: createNotifications(http),
     async verifyKey(key, signal) {
       const candidate = key.trim();
       const credentials = await exchangeKey(anonymous, candidate, signal);

@@ -15,6 +15,7 @@ import { jsThumbnailer } from '../browse/js-thumbnailer';
 import { createMainServices } from '../services';
 import { startWebHost } from './server';
 import { uploadOptionsFromEnv } from '../uploads/upload-env';
+import { desktopOptionsFromEnv } from '../desktop-env';
 
 declare const __OURO_APP_VERSION__: string;
 
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
     openExternal: (url) => log.info(`Open in your browser: ${url}`),
     // No native save dialog in a browser tab: downloads land in a folder, never overwriting.
     chooseSavePath: saveIntoFolder(process.env.OURO_DESKTOP_DOWNLOAD_DIR || path.join(dataDir, 'Downloads')),
+    // No OS notifications, badge or clipboard here: the page shows the count, and copies links itself.
+    ...desktopOptionsFromEnv(process.env),
   });
   const port = parsePort(process.argv.slice(2));
   const host = await startWebHost({
@@ -62,6 +65,8 @@ async function main(): Promise<void> {
     dispatch: createDispatcher(services.handlers, log),
     stage: (name, body) => services.uploads.stage(name, body),
     openDragLink: (token) => services.openDragLink(token),
+    // A second launch's argv, as Electron's second-instance event would bring it.
+    openLink: (link) => ('url' in link ? services.links.receive(link.url) : services.links.receiveArgv(link.argv)),
     events,
     token: randomBytes(32).toString('base64url'),
     ...(port === undefined ? {} : { port }),
@@ -70,10 +75,14 @@ async function main(): Promise<void> {
   process.stdout.write(`Ouro web host: ${host.url}\n`);
   // Like Electron's window, the page is served before the keychain is read: it shows "Starting…"
   // while a locked keyring waits, and every handler waits for start() (services.ts).
-  services.start().catch((error: unknown) => {
-    log.error('Ouro web host failed to start', error);
-    process.exit(1);
-  });
+  services.start().then(
+    // Like a launch from a link: an ouro:// argument opens its item once the account is known.
+    () => services.links.receiveArgv(process.argv.slice(2)),
+    (error: unknown) => {
+      log.error('Ouro web host failed to start', error);
+      process.exit(1);
+    },
+  );
 
   const stop = async () => {
     await host.close();

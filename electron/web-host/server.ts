@@ -22,6 +22,12 @@ export const BRIDGE_PATH = '/__ouro/bridge.js';
 export const TOKEN_HEADER = 'x-ouro-web-token';
 /** Web-host-only: a dropped file's bytes, since a browser page cannot give main a path. */
 export const STAGE_PATH = '/__ouro/stage';
+/**
+ * Web-host-only, for tests and tools: an `ouro://` link (or a command line holding one) handed to
+ * the app as a second launch would hand it. Needs the token in the header, never the cookie, so
+ * the page itself cannot post to it.
+ */
+export const OPEN_LINK_PATH = '/__ouro/open-link';
 const MAX_IPC_BODY_BYTES = 1024 * 1024;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,6 +42,8 @@ export interface WebHostOptions {
   stage?: (name: string, body: http.IncomingMessage) => Promise<{ token: string; size: number }>;
   /** The bytes behind a drag link (`DownloadURL` drag data), or null for a bad or stale token. */
   openDragLink?: (token: string) => Promise<CachedCopy | null>;
+  /** Where OPEN_LINK_PATH hands a link, or a second launch's argv (services.links). */
+  openLink?: (link: { url: string } | { argv: string[] }) => Promise<void>;
   port?: number;
   log: Logger;
 }
@@ -170,6 +178,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     createReadStream(copy.path).pipe(res);
   };
 
+  const handleOpenLink = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+    const header = req.headers[TOKEN_HEADER];
+    if (typeof header !== 'string' || !safeEqual(header, token)) return send(res, 403, 'The link entry point needs the token in the header');
+    if (!req.headers['content-type']?.startsWith('application/json')) return send(res, 415, 'JSON only');
+    if (!options.openLink) return send(res, 404, 'Not found');
+    const text = await readBody(req, 16 * 1024);
+    if (text === null) return send(res, 413, 'Too large');
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return send(res, 400, 'Invalid JSON');
+    }
+    const { url, argv } = (body ?? {}) as { url?: unknown; argv?: unknown };
+    if (typeof url === 'string') await options.openLink({ url });
+    else if (Array.isArray(argv) && argv.length <= 50 && argv.every((a) => typeof a === 'string')) await options.openLink({ argv: argv as string[] });
+    else return send(res, 400, 'Expected {"url": "ouro://…"} or {"argv": ["…"]}');
+    send(res, 200, JSON.stringify({ ok: true }), 'application/json; charset=utf-8');
+  };
+
   const handleEvents = (req: http.IncomingMessage, res: http.ServerResponse) => {
     res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
@@ -212,6 +241,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (origin === undefined) return send(res, 403, 'Origin required');
         return handleIpc(req, res, url.pathname.slice(IPC_PREFIX.length));
       }
+      if (url.pathname === OPEN_LINK_PATH) return handleOpenLink(req, res);
       if (url.pathname === STAGE_PATH) {
         if (origin === undefined) return send(res, 403, 'Origin required');
         return handleStage(req, res, url);

@@ -4,7 +4,7 @@
 import { BodyReader, isRecord, sendJson } from './context';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { faultSpecSchema } from './faults';
-import type { FaultController, FaultSpec, RequestLogEntry, SeedSummary, StoredUpload } from './types';
+import type { FaultController, FaultSpec, NotifySpec, RequestLogEntry, SeedSummary, StoredUpload } from './types';
 
 export interface ControlDeps {
   faults: FaultController;
@@ -13,6 +13,7 @@ export interface ControlDeps {
   revokeKey(key: string): void;
   uploads(): StoredUpload[];
   seed(): SeedSummary & { apiKey: string; otherApiKey: string; url: string };
+  notify(spec: NotifySpec): { id: string };
 }
 
 function bad(res: ServerResponse, message: string): void {
@@ -71,6 +72,19 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
       const mem = process.memoryUsage();
       const data = { pid: process.pid, rss: mem.rss, maxRss: process.resourceUsage().maxRSS * 1024, heapUsed: mem.heapUsed, external: mem.external };
       return sendJson(res, 200, { data, error: null });
+    }
+    case 'POST /__stand-in/notifications': {
+      // Creates a notification, as Ouro does when someone mentions, comments, messages or shares.
+      const body = await readBody();
+      if (!isRecord(body) || typeof body.type !== 'string' || !body.type.trim()) return bad(res, 'Expected {type, to?, from?, assetId?, text?}');
+      for (const field of ['to', 'from', 'assetId', 'text'] as const) {
+        if (body[field] !== undefined && typeof body[field] !== 'string') return bad(res, `${field} must be a string`);
+      }
+      try {
+        return sendJson(res, 200, { data: deps.notify(body as unknown as NotifySpec), error: null });
+      } catch (error) {
+        return bad(res, error instanceof Error ? error.message : String(error));
+      }
     }
     case 'GET /__stand-in/seed':
       return sendJson(res, 200, { data: deps.seed(), error: null });

@@ -12,6 +12,8 @@ import { assetRoutes } from './handlers/assets';
 import { conversationRoutes } from './handlers/conversations';
 import { datasetRoutes } from './handlers/datasets';
 import { fileRoutes } from './handlers/files';
+import { notificationRoutes } from './handlers/notifications';
+import { addNotification, type NotifySpec } from './notifications';
 import { searchRoutes } from './handlers/search';
 import { userRoutes } from './handlers/users';
 import { Router } from './router';
@@ -27,6 +29,7 @@ export type {
   StandIn,
   StandInOptions,
   StoredUpload,
+  NotifySpec,
 } from './types';
 
 /** Stable keys so a developer's OURO_API_KEY keeps working across `npm run stand-in` restarts. */
@@ -50,7 +53,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const log: RequestLogEntry[] = [];
   const uploads: StoredUpload[] = [];
   const services: StandInServices = { store, auth, storageDir, uploads, config };
-  const router = new Router().add([...userRoutes, ...searchRoutes, ...fileRoutes, ...assetRoutes, ...datasetRoutes, ...conversationRoutes]);
+  const router = new Router().add([...userRoutes, ...searchRoutes, ...fileRoutes, ...assetRoutes, ...datasetRoutes, ...conversationRoutes, ...notificationRoutes]);
 
   let url = '';
   const clearLog = (): void => {
@@ -58,6 +61,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   };
   const revokeKey = (key: string): void => auth.revoke(key);
   const listUploads = (): StoredUpload[] => uploads.map((u) => ({ ...u }));
+  const notify = (spec: NotifySpec): { id: string } => ({ id: addNotification(store, spec).id });
 
   const server = createStandInServer({
     services,
@@ -73,6 +77,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       revokeKey,
       uploads: listUploads,
       seed: () => ({ ...summary, apiKey, otherApiKey, url }),
+      notify,
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -95,6 +100,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     revokeKey,
     uploads: listUploads,
     seed: summary,
+    notify,
     close(): Promise<void> {
       closed ??= (async () => {
         await new Promise<void>((resolve) => {

@@ -134,3 +134,19 @@ export interface ConversationBacking {
   /** Oldest first. */
   messages: MessageRecord[];
 }
+
+/** A notification for one user (ouro-api.md §8.5), in ouro-py's model's fields. */
+export interface NotificationRecord {
+  id: string;
+  /** The recipient. */
+  user_id: string;
+  source_user_id: string;
+  asset_id: string | null;
+  org_id: string | null;
+  type: string;
+  content: { text?: string; asset?: { assetId: string; assetType: string } };
+  read: boolean;
+  read_at: string | null;
+  created_at: string;
+  last_updated: string;
+}

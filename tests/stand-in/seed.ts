@@ -7,6 +7,7 @@ import { doc } from './asset-view';
 import { SENSOR_COLUMNS, sensorRow, rowCount, pageRows } from './dataset-rows';
 import { contentSize, csvPreview, mimeForExtension, extensionOf } from './file-content';
 import { markdownToDoc } from './markdown';
+import { addNotification } from './notifications';
 import type { AssetRecord, FileContent, MessageRecord, OrgRecord, Role, TeamRecord, UserRecord, Visibility } from './model';
 import { encodePng } from './png';
 import { Prng, hash32 } from './prng';
@@ -132,6 +133,7 @@ export function seedStore(extraFiles: number): SeedResult {
     generatedFiles: extraFiles,
     datasets: [],
     conversations: [],
+    notifications: [],
   };
 
   // ---- Files -------------------------------------------------------------------------------
@@ -305,6 +307,24 @@ export function seedStore(extraFiles: number): SeedResult {
     const start = ANCHOR_MS - (100 + w * 7) * DAY;
     addConversation(`Weekly standup ${new Date(start).toISOString().slice(0, 10)}`, [alice, bob], 3, start);
   }
+
+  // ---- Notifications (after everything else, so no earlier id changes) -----------------------
+  const fileId = (name: string) => summary.files.find((f) => f.name === name)?.id ?? '';
+  const [planning, unnamed] = summary.conversations;
+  const notify = (spec: Parameters<typeof addNotification>[1], read = false) => {
+    const record = addNotification(store, spec, rng.uuid());
+    if (read) {
+      record.read = true;
+      record.read_at = record.created_at;
+    }
+    summary.notifications.push({ id: record.id, type: record.type, to: spec.to ?? 'alice', read: record.read, assetId: record.asset_id });
+  };
+  notify({ type: 'mention', from: 'bob', assetId: planning?.id ?? '', text: '@alice can you check zone 2?', at: iso(ANCHOR_MS - 2 * DAY) });
+  notify({ type: 'comment', from: 'bob', assetId: fileId('diffraction-pattern.png'), text: 'The (110) peak looks split.', at: iso(ANCHOR_MS - 3 * DAY) });
+  notify({ type: 'new-message', from: 'carol-agent', assetId: unnamed?.id ?? '', text: 'Run summary is ready.', at: iso(ANCHOR_MS - 4 * DAY) });
+  notify({ type: 'share', from: 'bob', assetId: fileId('bob-public-measurements.csv'), at: iso(ANCHOR_MS - 6 * DAY) }, true);
+  notify({ type: 'reference', from: 'carol-agent', assetId: summary.datasets[0]?.id ?? '', at: iso(ANCHOR_MS - 8 * DAY) }, true);
+  notify({ type: 'mention', to: 'bob', from: 'alice', assetId: planning?.id ?? '', text: '@bob the argon flow?', at: iso(ANCHOR_MS - 2 * DAY) });
 
   return { store, summary };
 }

@@ -4,6 +4,7 @@ import type {
   AssetRecord,
   ConversationBacking,
   DatasetBacking,
+  NotificationRecord,
   FileContent,
   OrgRecord,
   SourcePolicy,
@@ -28,6 +29,8 @@ export class Store {
   readonly objectPaths = new Map<string, string>();
   readonly datasets = new Map<string, DatasetBacking>();
   readonly conversations = new Map<string, ConversationBacking>();
+  /** Every user's notifications, oldest first. */
+  readonly notifications: NotificationRecord[] = [];
   /** Lower-cased name + description per asset, for text search. */
   private readonly searchText = new Map<string, string>();
   private readonly sortedCache = new Map<SortMode, AssetRecord[]>();

@@ -1,5 +1,7 @@
 // Public types of the Ouro stand-in server: what tests and tools code against.
 // Kept in one module so index.ts can re-export them without pulling in the implementation.
+import type { NotifySpec } from './notifications';
+export type { NotifySpec } from './notifications';
 
 export interface StandInOptions {
   /** Port to listen on; 0 (default) lets the OS pick. */
@@ -119,6 +121,8 @@ export interface SeedSummary {
   generatedFiles: number;
   datasets: { id: string; name: string; rows: number; owner: string; visibility: string; org_id: string; team_id: string }[];
   conversations: { id: string; name: string | null; messageCount: number; members: string[] }[];
+  /** Seeded notifications (alice: mention, comment, new-message unread; share, reference read; bob: one mention). */
+  notifications: { id: string; type: string; to: string; read: boolean; assetId: string | null }[];
 }
 
 export interface StandIn {
@@ -136,5 +140,7 @@ export interface StandIn {
   revokeKey(key: string): void;
   uploads(): StoredUpload[];
   seed: SeedSummary;
+  /** Creates a notification, as Ouro does when someone mentions, comments, messages or shares. */
+  notify(spec: NotifySpec): { id: string };
   close(): Promise<void>;
 }

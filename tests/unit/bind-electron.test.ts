@@ -24,7 +24,7 @@ function fakeIpcMain() {
 
 function eventFrom(url: string, options: { parent?: unknown; destroyed?: boolean } = {}): IpcMainInvokeEvent {
   const senderFrame = options.destroyed ? null : { url, parent: options.parent ?? null };
-  return { senderFrame } as unknown as IpcMainInvokeEvent;
+  return { senderFrame, sender: { id: 7 } } as unknown as IpcMainInvokeEvent;
 }
 
 function setup() {

@@ -2,13 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { bringToFront, claimSingleInstance, type FocusableWindow, type SingleInstanceApp } from '../../../electron/app/single-instance';
 
 function fakeApp(lockAvailable: boolean) {
-  const listeners: Array<() => void> = [];
+  const listeners: Array<(event: unknown, argv: string[]) => void> = [];
   const app: SingleInstanceApp = {
     requestSingleInstanceLock: vi.fn(() => lockAvailable),
     quit: vi.fn(),
     on: (_event, listener) => listeners.push(listener),
   };
-  return { app, secondLaunch: () => listeners.forEach((listener) => listener()), listenerCount: () => listeners.length };
+  return { app, secondLaunch: (argv: string[] = []) => listeners.forEach((listener) => listener({}, argv)), listenerCount: () => listeners.length };
 }
 
 function fakeWindow(minimized: boolean, destroyed = false) {
@@ -45,6 +45,14 @@ describe('single-instance lock', () => {
     fake.secondLaunch();
     fake.secondLaunch();
     expect(handler).toHaveBeenCalledTimes(2);
+  });
+
+  it('hands the second launch’s command line over (an ouro:// link rides in it on Windows and Linux)', () => {
+    const fake = fakeApp(true);
+    const handler = vi.fn();
+    claimSingleInstance(fake.app, handler);
+    fake.secondLaunch(['C:\\Ouro\\Ouro.exe', '--allow-file-access-from-files', 'ouro://asset/0b9e2c50-6f39-4a8e-9a55-1d2f3e4a5b6c']);
+    expect(handler).toHaveBeenCalledWith(['C:\\Ouro\\Ouro.exe', '--allow-file-access-from-files', 'ouro://asset/0b9e2c50-6f39-4a8e-9a55-1d2f3e4a5b6c']);
   });
 });
 

@@ -15,7 +15,7 @@ import { testServices } from '../../helpers/services';
 
 function fakeElectron(options: { isPackaged: boolean; lock?: boolean }, calls: string[]) {
   const paths: Record<string, string> = { appData: '/home/a/.config', userData: '/home/a/.config/Ouro' };
-  const listeners: Array<() => void> = [];
+  const listeners: Array<(event: unknown, argv: string[]) => void> = [];
   const app: PreparableApp = {
     isPackaged: options.isPackaged,
     setAppUserModelId: (id) => calls.push(`setAppUserModelId ${id}`),
@@ -33,7 +33,7 @@ function fakeElectron(options: { isPackaged: boolean; lock?: boolean }, calls: s
     on: (_event, listener) => listeners.push(listener),
   };
   const protocol: SchemeRegistry = { registerSchemesAsPrivileged: (schemes) => calls.push(`registerSchemesAsPrivileged ${schemes.map((s) => s.scheme).join()}`) };
-  return { app, protocol, secondLaunch: () => listeners.forEach((listener) => listener()) };
+  return { app, protocol, secondLaunch: (argv: string[] = []) => listeners.forEach((listener) => listener({}, argv)) };
 }
 
 describe('before ready (prepareApp)', () => {

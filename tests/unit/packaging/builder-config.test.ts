@@ -80,10 +80,21 @@ describe('electron-builder.yml', () => {
     expect(typeof beforePack).toBe('function');
   });
 
-  it('packs an allow-list into an asar, unpacking keytar’s native addon', () => {
+  it('packs an allow-list into an asar, unpacking the native addons (keytar, classic-level)', () => {
     expect(config.asar).toBe(true);
     expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/main.cjs', 'dist/preload.cjs', 'dist/renderer/**/*', '!**/*.map']));
-    expect(config.asarUnpack).toEqual(['**/node_modules/keytar/**/*.node']);
+    expect(config.asarUnpack).toEqual(['**/node_modules/keytar/**/*.node', '**/node_modules/classic-level/prebuilds/**']);
+  });
+
+  it('registers ouro:// links on every OS: protocols for macOS and Linux, the NSIS include for Windows', () => {
+    expect(config.protocols).toEqual([{ name: 'Ouro link', schemes: ['ouro'] }]);
+    const include = (config.nsis as { include?: string } | undefined)?.include;
+    expect(include).toBe('build/installer.nsh');
+    const script = readFileSync(path.join(root, include ?? ''), 'utf8');
+    // Per-user (SHCTX under a per-user install), quoted, and with `--` so a link is never a switch.
+    expect(script).toContain('WriteRegStr SHCTX "Software\\Classes\\ouro" "URL Protocol" ""');
+    expect(script).toContain(`'"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" -- "%1"'`);
+    expect(script).toMatch(/!macro customUnInstall\s+DeleteRegKey SHCTX "Software\\Classes\\ouro"/);
   });
 
   it('locks the release binary down with fuses', () => {

@@ -170,6 +170,7 @@ describe('the packaged app', () => {
     const packages = packagesInside(release);
     expect(packages).toContain('electron-updater');
     expect(packages).toContain('keytar');
+    expect(packages).toContain('classic-level');
     for (const bundled of ['react', 'react-dom', 'zod', '@tanstack/react-query']) expect(packages).not.toContain(bundled);
     for (const dev of ['electron', 'electron-builder', 'vite', 'vitest', 'typescript', 'esbuild', 'playwright']) expect(packages).not.toContain(dev);
     // keytar's dependencies only fetch or compile its addon at install time.
@@ -209,6 +210,18 @@ describe('the packaged app', () => {
     const addon = 'node_modules/keytar/build/Release/keytar.node';
     expect(statFile(release.asarPath, addon)).toMatchObject({ unpacked: true });
     expect(existsSync(path.join(release.appDir, 'resources', 'app.asar.unpacked', addon))).toBe(true);
+  });
+
+  it('unpacks classic-level’s prebuilt addon for this OS only, next to the archive', () => {
+    const ours = release.entries.filter((entry) => entry.startsWith('node_modules/classic-level/prebuilds/') && entry.endsWith('.node'));
+    expect(ours.length).toBeGreaterThan(0);
+    for (const addon of ours) {
+      expect(addon.startsWith(`node_modules/classic-level/prebuilds/${process.platform}-`)).toBe(true);
+      expect(statFile(release.asarPath, addon)).toMatchObject({ unpacked: true });
+      expect(existsSync(path.join(release.appDir, 'resources', 'app.asar.unpacked', addon))).toBe(true);
+    }
+    const forThisCpu = `node_modules/classic-level/prebuilds/${process.platform}-${process.arch}/classic-level.node`;
+    if (process.platform === 'linux') expect(ours).toContain(forThisCpu);
   });
 
   it('puts the window icon beside the archive', async () => {
