@@ -48,7 +48,8 @@ describe('message extraction order (§2.2)', () => {
 describe('status → kind', () => {
   const cases: [number, string][] = [
     [400, 'bad-request'],
-    [401, 'unauthorized'],
+    // 401 after the client's one re-exchange: Ouro accepted the key a moment ago (see below).
+    [401, 'server'],
     [402, 'request-failed'],
     [403, 'forbidden'],
     [404, 'not-found'],
@@ -72,6 +73,9 @@ describe('status → kind', () => {
     expect(error.status).toBe(status);
     expect(error.requestId).toBe(`req-${status}`);
     expect(error.message).toContain(`failed with ${status}`);
+  });
+  it('a bare 401 is unauthorized; only the exchange decides the key is refused', () => {
+    expect(kindForStatus(401)).toBe('unauthorized');
   });
   it('maps undocumented statuses sensibly', () => {
     expect(kindForStatus(418)).toBe('request-failed');
