@@ -18,6 +18,8 @@ import { uploadOptionsFromEnv } from './uploads/upload-env';
 import type { UploadHostHooks } from './uploads/upload-service';
 import { resolveDataDir, takeHostConfig } from './config';
 import { createKeychain, loadKeytar } from './account/keychain';
+import { confirmApiAddressWith } from './account/api-address-dialog';
+import { bindGrantChannel } from './security/grant-channel';
 import { createDispatcher } from './ipc/dispatch';
 import { bindIpc } from './ipc/bind-electron';
 import { createLogger, logLevelFromEnv } from './log';
@@ -28,6 +30,8 @@ import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { isTrustedSender } from './security/trusted-sender';
 import { denyAllPermissions, guardWebContents } from './security/window-guards';
 
+// First: OURO_API_KEY leaves process.env before anything (a child, a log) could see it.
+const config = takeHostConfig(process.env, process.argv);
 const log = createLogger({ level: logLevelFromEnv(process.env) });
 
 // Must run before `ready`: app:// behaves like https (secure context, fetch, relative URLs).
@@ -192,7 +196,6 @@ async function start(): Promise<void> {
   await app.whenReady();
   applyAboutPanel(app, { appVersion: app.getVersion(), versions: process.versions, iconPath: process.platform === 'darwin' ? undefined : appIcon });
   installMenu();
-  const config = takeHostConfig(process.env);
   const services = createMainServices({
     appVersion: app.getVersion(),
     platform: process.platform,
@@ -205,6 +208,8 @@ async function start(): Promise<void> {
     fetch: net.fetch as typeof fetch,
     keychain: createKeychain(loadKeytar, process.platform),
     openExternal: (url) => shell.openExternal(url),
+    // An API address the page asks for is used only after the person confirms it here.
+    confirmApiAddress: confirmApiAddressWith((options) => (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options))),
     updates: { state: () => ({ ready: updateReady, version: updateVersion }), restart: () => updates.restartToUpdate() },
     uploads: { ...uploadOptionsFromEnv(process.env), hooks: uploadHooks },
     chooseSavePath: async (suggestedName) => {
@@ -217,6 +222,8 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
   bindIpc(ipcMain, createDispatcher(services.handlers, log), isTrustedSender);
+  // The preload's private channel: paths of real dropped/pasted Files, granted here.
+  bindGrantChannel(ipcMain, services.grants, isTrustedSender);
   mainWindow = createWindow(await windowState.load());
   // In the background: never delays the window; failures are only logged.
   void updates.checkInBackground();

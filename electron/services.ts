@@ -13,7 +13,9 @@ import type { Channel } from '../shared/contract';
 import { isAppError } from '../shared/app-error';
 import type { Logger } from './log';
 import { createOuroClient } from './ouro/client';
+import type { ConfirmApiAddress } from './account/api-address';
 import { safeExternalUrl } from './security/external-url';
+import { createPathGrants, type PathGrants } from './security/path-grants';
 import { createUploadHandlers } from './uploads/upload-handlers';
 import { createUploadService, type UploadOptions, type UploadService } from './uploads/upload-service';
 
@@ -22,9 +24,14 @@ export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>
 export interface ServiceDeps {
   appVersion: string;
   platform: string;
-  /** Resolved from OURO_BACKEND_URL / OURO_BASE_URL / production. */
+  /** Resolved from --api-url / OURO_BACKEND_URL / OURO_BASE_URL / production. */
   apiBaseUrl: string;
   apiBaseFromEnv: boolean;
+  /**
+   * Electron: asks the person, in a native dialog main opens, before an API address the page
+   * asked for is used. Absent (web host): the page cannot change the address.
+   */
+  confirmApiAddress?: ConfirmApiAddress | undefined;
   /** OURO_API_KEY, a developer convenience: used for the session, never stored. */
   envApiKey?: string | undefined;
   dataDir: string;
@@ -77,6 +84,8 @@ export interface MainServices {
   handlers: Handlers;
   account: AccountService;
   uploads: UploadService;
+  /** The local paths main was given (dialogs, the preload's private channel); cleared on sign-out. */
+  grants: PathGrants;
   /** Reads settings and the keychain; call once before serving the window. */
   start(): Promise<void>;
   /** Releases timers, sockets and files on quit. */
@@ -87,12 +96,15 @@ export function createMainServices(deps: ServiceDeps): MainServices {
   // The upload queue follows the account: it pauses when Ouro refuses the key, resumes on sign-in.
   const follow: { uploads?: UploadService } = {};
   const emit: EmitEvent = (event, payload) => {
-    deps.emit(event, payload);
+    // The queue learns of the new account before the page does, so the page never sees (or
+    // acts on) another account's items.
     if (event === 'account:changed') follow.uploads?.onAccountChanged(payload as EventPayload<'account:changed'>);
+    deps.emit(event, payload);
   };
   const account = createAccountService({
     defaultApiBaseUrl: deps.apiBaseUrl,
     apiBaseFromEnv: deps.apiBaseFromEnv,
+    confirmApiAddress: deps.confirmApiAddress,
     envApiKey: deps.envApiKey,
     dataDir: deps.dataDir,
     keychain: deps.keychain,
@@ -117,9 +129,13 @@ export function createMainServices(deps: ServiceDeps): MainServices {
   });
   const browse = { account, fetch: deps.fetch, chooseSavePath: deps.chooseSavePath, emit: deps.emit, log: deps.log };
 
-  const uploadService = createUploadService({ ...deps.uploads, dataDir: deps.dataDir, log: deps.log, emit: deps.emit, client: () => account.client() });
+  const grants = createPathGrants();
+  const uploadService = createUploadService({ ...deps.uploads, dataDir: deps.dataDir, log: deps.log, emit: deps.emit, client: () => account.client(), grants, accountVerified: () => account.verified() });
   follow.uploads = uploadService;
-  account.onSignedOut(() => uploadService.forget());
+  account.onSignedOut(async () => {
+    grants.clear();
+    await uploadService.forget();
+  });
 
   const handlers: Handlers = {
     // The API in use: the one chosen at sign-in (Advanced) when it differs from the default.
@@ -143,16 +159,19 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     ...trackAll(createFileHandlers(browse), account),
     ...trackAll(createDatasetHandlers(browse), account),
     ...trackAll(createConversationHandlers(browse), account),
-    ...createUploadHandlers(uploadService),
+    ...createUploadHandlers(uploadService, grants),
   };
 
   return {
     handlers,
     account,
     uploads: uploadService,
+    grants,
     start: async () => {
       await account.start();
       await uploadService.start();
+      // A stored key signs in without an account:changed event: the queue learns who it is here.
+      uploadService.onAccountChanged(await account.state());
     },
     dispose: async () => {
       await uploadService.dispose();

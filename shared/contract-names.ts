@@ -30,11 +30,20 @@ export const channelNames = [
   'uploads:cancel-all',
   'uploads:retry',
   'uploads:clear-finished',
+  'uploads:drop-waiting',
   'uploads:choose-files',
   'uploads:destinations',
   'uploads:stage-bytes',
 ] as const;
-export const eventNames = ['app:update-ready', 'account:changed', 'downloads:progress', 'requests:retrying', 'uploads:changed', 'uploads:pick-requested'] as const;
+export const eventNames = [
+  'app:update-ready',
+  'account:changed',
+  'downloads:progress',
+  'requests:retrying',
+  'uploads:changed',
+  'uploads:pick-requested',
+  'events:reconnected',
+] as const;
 
 export type Channel = (typeof channelNames)[number];
 export type EventName = (typeof eventNames)[number];

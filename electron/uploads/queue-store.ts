@@ -29,6 +29,8 @@ const RecordSchema = z.object({
   rowsTotal: z.number().optional(),
   assetId: z.string().optional(),
   assetUrl: z.string().optional(),
+  account: z.string().optional(),
+  accountLabel: z.string().optional(),
   error: z
     .object({
       kind: z.enum(errorKinds),

@@ -1,35 +1,36 @@
-// The uploads feature as services.ts sees it: validates and enqueues paths (or web-host staged
-// copies), runs each item as a file or dataset upload, persists and restores the queue, pauses
-// it while Ouro wants a new sign-in, and tells the host (progress bar, notification, badge) and
-// the page (`uploads:changed`, throttled) what is happening. Imports nothing from Electron.
+// The uploads feature as services.ts sees it: validates and enqueues granted paths (or staged
+// copies), runs each item as a file or dataset upload, persists and restores the queue, keeps
+// each account's items to that account (pausing while Ouro wants a new sign-in), and tells the
+// host (progress bar, notification, badge) and the page (`uploads:changed` deltas, throttled)
+// what is happening. Imports nothing from Electron.
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
-import { z } from 'zod';
 import type { AccountState } from '../../shared/account';
 import { AppError } from '../../shared/app-error';
 import { describeError } from '../../shared/error-kinds';
-import {
-  uploadVisibilities,
-  type AddUploadsResult,
-  type ChooseFilesResult,
-  type DestinationOrg,
-  type RejectedFile,
-  type UploadDestination,
-  type UploadDestinations,
-  type UploadsSnapshot,
+import type {
+  AddUploadsResult,
+  ChooseFilesResult,
+  DestinationOrg,
+  RejectedFile,
+  UploadDestination,
+  UploadDestinations,
+  UploadsSnapshot,
 } from '../../shared/uploads';
+import { accountIdentity, type AccountIdentity } from '../account/account-identity';
 import type { Logger } from '../log';
 import type { OuroClient } from '../ouro/client';
 import { realClock } from '../ouro/abort';
+import type { PathGrants } from '../security/path-grants';
 import type { EmitEvent } from '../services';
-import { readJson, writeJsonAtomic } from '../storage/atomic-json';
 import { uploadDataset } from './dataset-upload';
 import { createFileRecord, defaultUploadRetry, uploadBytes, type UploadTiming } from './file-upload';
-import { validatePaths } from './paths';
+import { validatePaths, type AcceptedFile } from './paths';
 import { isFinished, UploadQueue, type QueueRecord, type RunContext, type RunResult } from './queue';
 import { createQueueStore } from './queue-store';
 import { createStaging, type Staging } from './staging';
+import { createUploadPreferences } from './upload-preferences';
+import { createUploadPublisher, DEFAULT_PUBLISH_INTERVAL_MS } from './upload-publisher';
 
 /** What only the host can do; main.ts passes Electron's, the web host passes what it has. */
 export interface UploadHostHooks {
@@ -51,8 +52,10 @@ export interface UploadOptions {
   /** Files larger than this are refused before anything is sent (default 5 GiB). */
   maxFileBytes?: number;
   timing?: Partial<UploadTiming>;
-  /** Minimum gap between progress events to the page. */
+  /** Minimum gap between `uploads:changed` events (default 200 ms). */
   progressIntervalMs?: number;
+  /** Clock for staged-file expiry (tests). */
+  now?: () => number;
 }
 
 export interface UploadServiceDeps extends UploadOptions {
@@ -60,9 +63,14 @@ export interface UploadServiceDeps extends UploadOptions {
   log: Logger;
   emit: EmitEvent;
   client(): OuroClient;
+  /** Which paths main has been given; nothing outside them is read. */
+  grants: PathGrants;
+  /** Resolves once Ouro has said who the stored key belongs to (start-up), so a drop can wait for it. */
+  accountVerified?(): Promise<void>;
 }
 
 export interface AddInput {
+  /** Main's own callers only (the IPC handler resolves the page's grant handles to these). */
   paths: string[];
   staged: string[];
   destination: UploadDestination;
@@ -80,6 +88,8 @@ export interface UploadService {
   destinations(): Promise<UploadDestinations>;
   /** Web host: a dropped file's bytes, streamed into the staging folder. */
   stage(name: string, body: AsyncIterable<Buffer> | NodeJS.ReadableStream): Promise<{ token: string; size: number }>;
+  /** Other accounts' items, dropped at the person's request; returns how many were unfinished. */
+  dropWaiting(): Promise<number>;
   onAccountChanged(state: AccountState): void;
   /** Explicit sign-out: cancel and forget everything (nothing may go to the next account). */
   forget(): Promise<void>;
@@ -92,18 +102,6 @@ export interface UploadService {
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 ** 3;
 const DEFAULT_CONCURRENCY = 3;
 
-const PreferencesSchema = z.object({
-  destination: z
-    .object({
-      orgId: z.string().optional(),
-      teamId: z.string().optional(),
-      visibility: z.enum(uploadVisibilities),
-      asDataset: z.boolean().optional(),
-    })
-    .optional(),
-  concurrency: z.number().int().min(1).max(16).optional(),
-});
-
 const WEB_ONLY_REASON = 'This team only accepts uploads made on the Ouro website.';
 const READ_ONLY_REASON = 'You can only view this team, not add to it.';
 
@@ -113,8 +111,8 @@ export function isTabular(name: string): boolean {
 
 export function createUploadService(deps: UploadServiceDeps): UploadService {
   const store = createQueueStore(deps.dataDir, (error) => deps.log.warn('Could not save the upload queue', error));
-  const staging: Staging = createStaging(deps.dataDir);
-  const prefsFile = path.join(deps.dataDir, 'uploads-preferences.json');
+  const staging: Staging = createStaging(deps.dataDir, deps.now);
+  const preferences = createUploadPreferences(deps.dataDir, (error) => deps.log.warn('Could not save upload preferences', error));
   const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const hooks = deps.hooks ?? {};
   const timing: UploadTiming = {
@@ -123,67 +121,19 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     retry: defaultUploadRetry,
     ...deps.timing,
   };
-  const progressInterval = deps.progressIntervalMs ?? 100;
-  let remembered: UploadDestination = { visibility: 'private' };
-
-  // ---- what the page and the OS icon see -------------------------------------------------------
-  let progressTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastEmit = 0;
-  let batch = new Set<string>();
-  let lastFailed = -1;
+  /** Who is signed in (null: nobody, or not yet known). Items and staged files belong to one. */
+  let account: AccountIdentity | null = null;
   let doneWhileAway = 0;
   let notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  // Copies staged for a drop that was never confirmed are deleted after an hour.
+  const abandonedSweep = setInterval(() => void staging.sweepAbandoned().catch(() => {}), 5 * 60_000);
+  abandonedSweep.unref?.();
 
-  function publish(snapshot: UploadsSnapshot): void {
-    lastEmit = Date.now();
-    deps.emit('uploads:changed', snapshot);
-    hostIndicators(snapshot);
-  }
-
-  function hostIndicators(snapshot: UploadsSnapshot): void {
-    const active = snapshot.items.filter((i) => !isFinished(i.state));
-    for (const item of active) batch.add(item.id);
-    if (active.length === 0) {
-      batch = new Set();
-      hooks.setProgress?.(-1);
-    } else {
-      let total = 0;
-      let sent = 0;
-      for (const item of snapshot.items) {
-        if (!batch.has(item.id) || item.state === 'failed' || item.state === 'cancelled') continue;
-        total += item.size;
-        sent += item.state === 'done' || item.state === 'processing' ? item.size : item.bytesSent;
-      }
-      hooks.setProgress?.(total > 0 ? Math.min(1, sent / total) : 0);
-    }
-    const failed = snapshot.items.filter((i) => i.state === 'failed').length;
-    if (failed !== lastFailed) {
-      lastFailed = failed;
-      hooks.setFailedCount?.(failed);
-    }
-  }
-
-  let urgentTimer: ReturnType<typeof setTimeout> | undefined;
-  function changed(_snapshot: UploadsSnapshot, urgent: boolean): void {
-    if (urgent) {
-      // State changes go out at once, but a burst in one tick (500 files added, a cancel-all)
-      // becomes one event carrying the latest snapshot.
-      urgentTimer ??= setTimeout(() => {
-        urgentTimer = undefined;
-        if (progressTimer) clearTimeout(progressTimer);
-        progressTimer = undefined;
-        publish(queue.snapshot());
-      }, 0);
-      return;
-    }
-    if (progressTimer || urgentTimer) return;
-    // Progress ticks arrive per chunk; the page needs ~10 a second at most.
-    const wait = Math.max(0, progressInterval - (Date.now() - lastEmit));
-    progressTimer = setTimeout(() => {
-      progressTimer = undefined;
-      publish(queue.snapshot());
-    }, wait);
-    progressTimer.unref?.();
+  /** Whose the new items (or staged bytes) will be; waits for the start-up check of the key. */
+  async function signedInAccount(): Promise<AccountIdentity> {
+    if (!account) await deps.accountVerified?.();
+    if (!account) throw new AppError({ kind: 'not-signed-in', message: 'Uploads start once Ouro has confirmed who is signed in. Sign in, or check your connection and try again.' });
+    return account;
   }
 
   function finished(record: Readonly<QueueRecord>): void {
@@ -210,6 +160,8 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     const client = deps.client();
     const info = await stat(record.path).catch(() => null);
     if (!info?.isFile()) throw new AppError({ kind: 'file-unreadable', message: 'The file was moved or deleted before it could be uploaded.' });
+    // The queue shows the size that is actually read and sent, not the size when it was added.
+    context.resized(info.size);
     const { visibility, orgId, teamId } = record.destination;
     if (record.kind === 'dataset') {
       const datasetId = record.datasetId ?? randomUUID();
@@ -248,42 +200,57 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     return { assetId: asset.id, assetUrl: asset.url ?? undefined };
   }
 
-  const queue = new UploadQueue({
+  const queue: UploadQueue = new UploadQueue({
     run,
     persist: (records) => store.save(records),
-    changed,
+    changed: (urgent) => publisher.changed(urgent),
     finished,
     concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
   });
+  const publisher = createUploadPublisher({
+    takeDelta: () => queue.takeDelta(),
+    snapshot: () => queue.snapshot(),
+    emit: deps.emit,
+    hooks,
+    intervalMs: deps.progressIntervalMs ?? DEFAULT_PUBLISH_INTERVAL_MS,
+  });
 
-  async function savePreferences(): Promise<void> {
-    await writeJsonAtomic(prefsFile, { destination: remembered }).catch((error: unknown) => deps.log.warn('Could not save upload preferences', error));
+  /** Staged copies the person dropped, checked again: still a regular file in the staging folder. */
+  async function claimStaged(tokens: readonly string[], owner: AccountIdentity, rejected: RejectedFile[]): Promise<AcceptedFile[]> {
+    const files: AcceptedFile[] = [];
+    for (const token of tokens) {
+      const staged = await staging.claim(token, owner.key);
+      if (!staged) {
+        rejected.push({ name: 'A dropped file', reason: 'not-staged', message: 'Its bytes never reached the app (or were for another account); drop it again.' });
+        continue;
+      }
+      if (staged.size > maxFileBytes) {
+        await staging.remove(staged.path);
+        rejected.push({ name: staged.name, reason: 'too-large', message: 'It is over the limit set for uploads.' });
+        continue;
+      }
+      files.push({ path: staged.path, name: staged.name, size: staged.size });
+    }
+    return files;
   }
 
   return {
     maxFileBytes,
     stagingDir: staging.dir,
     async start() {
-      const prefs = await readJson(prefsFile, PreferencesSchema);
-      if (prefs?.destination) remembered = prefs.destination;
-      if (prefs?.concurrency && deps.concurrency === undefined) queue.setConcurrency(prefs.concurrency);
+      const prefs = await preferences.load();
+      if (prefs.concurrency && deps.concurrency === undefined) queue.setConcurrency(prefs.concurrency);
       const records = await store.load();
       await staging.sweep(new Set(records.filter((r) => r.staged && !isFinished(r.state)).map((r) => r.path)));
       queue.restore(records);
     },
     list: () => queue.snapshot(),
     async add(input) {
+      const owner = await signedInAccount();
       const rejected: RejectedFile[] = [];
-      const paths: string[] = [...input.paths];
-      const stagedPaths = new Set<string>();
-      for (const token of input.staged) {
-        const file = await staging.resolve(token);
-        if (file) {
-          paths.push(file);
-          stagedPaths.add(file);
-        } else rejected.push({ name: 'A dropped file', reason: 'not-staged', message: 'Its bytes never reached the app; drop it again.' });
-      }
-      const checked = await validatePaths(paths, { maxFileBytes });
+      const staged = await claimStaged(input.staged, owner, rejected);
+      // Every path, and every file found inside a folder, must be within what main was given.
+      const checked = await validatePaths(input.paths, { maxFileBytes, allowed: (real) => deps.grants.allows(real) });
       rejected.push(...checked.rejected);
       const asDataset = input.destination.asDataset === true;
       const destination: UploadDestination = {
@@ -291,19 +258,21 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         ...(input.destination.orgId ? { orgId: input.destination.orgId } : {}),
         ...(input.destination.teamId ? { teamId: input.destination.teamId } : {}),
       };
+      const files = [...checked.files.map((file) => ({ ...file, staged: false })), ...staged.map((file) => ({ ...file, staged: true }))];
       queue.add(
-        checked.files.map((file) => ({
+        files.map((file) => ({
           name: file.name,
           kind: asDataset && isTabular(file.name) ? ('dataset' as const) : ('file' as const),
           path: file.path,
-          staged: stagedPaths.has(file.path) || staging.owns(file.path),
+          staged: file.staged,
           size: file.size,
           destination,
+          account: owner.key,
+          accountLabel: owner.label,
         })),
       );
-      remembered = { ...destination, ...(asDataset ? { asDataset: true } : {}) };
-      await savePreferences();
-      return { added: checked.files.length, rejected, skipped: checked.skipped };
+      await preferences.remember(owner.key, { ...destination, ...(asDataset ? { asDataset: true } : {}) });
+      return { added: files.length, rejected, skipped: checked.skipped };
     },
     cancel: (id) => queue.cancel(id),
     cancelAll: () => queue.cancelAll(),
@@ -311,9 +280,17 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     async clearFinished() {
       for (const record of queue.clearFinished()) if (record.staged) await staging.remove(record.path).catch(() => {});
     },
+    async dropWaiting() {
+      await signedInAccount();
+      const dropped = queue.dropWaiting();
+      for (const record of dropped) if (record.staged) await staging.remove(record.path).catch(() => {});
+      return dropped.filter((r) => !isFinished(r.state)).length;
+    },
     async chooseFiles() {
       if (!hooks.chooseFiles) return { supported: false };
-      return { supported: true, paths: await hooks.chooseFiles() };
+      // The dialog is main's own: what the person picks there is granted here, by main.
+      const granted = await deps.grants.grant(await hooks.chooseFiles());
+      return { supported: true, files: granted.filter((g) => g !== null) };
     },
     async destinations() {
       const client = deps.client();
@@ -330,19 +307,30 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
               team.source_policy === 'web_only' ? WEB_ONLY_REASON : team.userMembership?.role === 'read' ? READ_ONLY_REASON : null,
           })),
       }));
-      return { organizations, remembered, maxFileBytes };
+      return { organizations, remembered: preferences.destination(account?.key ?? null), maxFileBytes };
     },
-    stage: (name, body) => staging.stage(name, body, maxFileBytes),
+    stage: async (name, body) => staging.stage(name, body, maxFileBytes, (await signedInAccount()).key),
     onAccountChanged(state) {
-      if (state.status === 'signed-in') queue.resume();
-      else if (state.reason === 'revoked') queue.pause('sign-in');
+      if (state.status === 'signed-in') {
+        // Until Ouro has told us who this is (offline start, nothing cached), nobody's items run.
+        account = accountIdentity(state);
+        queue.setAccount(account?.key ?? null);
+      } else if (state.reason === 'revoked') {
+        // The same account may come back with a new key: its items wait for it, paused.
+        queue.pause();
+      } else {
+        account = null;
+        queue.setAccount(null);
+      }
     },
     async forget() {
       for (const record of queue.forgetAll()) if (record.staged) await staging.remove(record.path).catch(() => {});
+      await staging.dropPending();
+      await preferences.forget();
     },
     async dispose() {
-      if (progressTimer) clearTimeout(progressTimer);
-      if (urgentTimer) clearTimeout(urgentTimer);
+      publisher.dispose();
+      clearInterval(abandonedSweep);
       if (notifyTimer) clearTimeout(notifyTimer);
       await queue.dispose();
     },

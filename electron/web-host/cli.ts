@@ -25,6 +25,8 @@ function parsePort(argv: string[]): number | undefined {
 }
 
 async function main(): Promise<void> {
+  // First: takes OURO_API_KEY out of process.env before anything else runs (see config.ts).
+  const hostConfig = takeHostConfig(process.env, process.argv.slice(2));
   const log = createLogger({ level: logLevelFromEnv(process.env) });
   const events = createEventHub();
   const dataDir = resolveDataDir(process.env, defaultUserDataDir());
@@ -34,7 +36,8 @@ async function main(): Promise<void> {
     uploads: uploadLimits,
     appVersion: __OURO_APP_VERSION__,
     platform: process.platform,
-    ...takeHostConfig(process.env),
+    ...hostConfig,
+    // No confirmApiAddress: a browser tab has no native dialog, so the page cannot change the API.
     dataDir,
     host: 'web',
     log,
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
     token: randomBytes(32).toString('base64url'),
     ...(port === undefined ? {} : { port }),
     log,
+    testHooks: process.env.OURO_WEB_HOST_TEST_HOOKS === '1',
   });
   process.stdout.write(`Ouro web host: ${host.url}\n`);
 

@@ -1,18 +1,22 @@
 // The app shell: the header (product name, account) and the screen for the account's state.
 import { AccountBadge } from './account/AccountBadge';
-import { useAccount, useReconnect } from './account/queries';
+import { accountIdentity, useAccount, useReconnect } from './account/queries';
 import { SignInScreen } from './account/SignInScreen';
 import { AppInfoFooter } from './components/AppInfoFooter';
 import { ErrorNotice } from './components/ErrorNotice';
 import { RetryNotice } from './components/RetryNotice';
 import { UpdateBanner } from './components/UpdateBanner';
 import { BrowseScreen } from './browse/BrowseScreen';
+import { ownBrowsePreferences } from './browse/preferences';
 import { Uploads } from './uploads/Uploads';
 
 export function App() {
   const account = useAccount();
   const reconnect = useReconnect();
   const state = account.data;
+  const identity = accountIdentity(state);
+  // Before the browse screen reads its saved choices: they must be this account's.
+  if (identity) ownBrowsePreferences(identity);
   return (
     <div className="shell">
       <header className="shell-header">
@@ -44,8 +48,9 @@ export function App() {
       )}
       {state?.status === 'signed-out' && <SignInScreen account={state} />}
       {state?.status === 'signed-in' && <RetryNotice />}
-      {state?.status === 'signed-in' && <BrowseScreen />}
-      {state?.status === 'signed-in' && <Uploads />}
+      {/* Keyed by account: another account's screens start afresh, with nothing of the last one's. */}
+      {state?.status === 'signed-in' && <BrowseScreen key={identity ?? 'unknown'} />}
+      {state?.status === 'signed-in' && <Uploads key={identity ?? 'unknown'} />}
       <AppInfoFooter />
     </div>
   );

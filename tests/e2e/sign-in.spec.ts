@@ -183,11 +183,12 @@ test('no IPC response or event ever carries the key, across every channel', asyn
     'conversations:get': { id: conversation.id },
     'conversations:messages': { id: conversation.id, limit: 5 },
     'uploads:list': undefined,
-    'uploads:add': { paths: [], staged: [], destination: { visibility: 'private' } },
+    'uploads:add': { granted: [], staged: [], destination: { visibility: 'private' } },
     'uploads:cancel': { id: someId },
     'uploads:cancel-all': undefined,
     'uploads:retry': { id: someId },
     'uploads:clear-finished': undefined,
+    'uploads:drop-waiting': undefined,
     'uploads:choose-files': undefined,
     'uploads:destinations': undefined,
     // Electron-only in practice; over the web host's JSON the bytes are refused as invalid input.

@@ -1,7 +1,8 @@
 // The upload engine and queue against the local stand-in over real loopback HTTP: bytes arrive
 // intact (sha256 on the stand-in's disk), transient faults mid-upload are retried with the body
-// re-streamed, 413 is final, a refused token pauses the queue until the next sign-in, a restart
-// resumes without duplicates, cancel works, and a CSV becomes a typed dataset.
+// re-streamed, 413 is final, a refused key pauses the queue until the same account signs in again
+// (another account never sends it), a restart resumes without duplicates, cancel works, and a CSV
+// becomes a typed dataset.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MainServices, ServiceDeps } from '../../electron/services';
-import type { UploadItem, UploadsSnapshot } from '../../shared/uploads';
+import type { UploadItem, UploadsDelta } from '../../shared/uploads';
 import { memorySecretStore, testServices } from '../helpers/services';
 import { startStandIn, type StandIn } from '../stand-in/index';
 
@@ -50,6 +51,8 @@ async function signedIn(overrides: Partial<ServiceDeps> = {}): Promise<MainServi
   });
   running.push(services);
   await services.start();
+  // What a drop or the native dialog does in the app: main grants the folder the test files are in.
+  await services.grants.grant([workDir]);
   return services;
 }
 
@@ -126,9 +129,10 @@ describe('uploads against the stand-in', () => {
     }
   });
 
-  it('a 401 that survives a fresh token pauses the queue; signing in again resumes it', async () => {
+  it('a key refused at /users/get-token pauses the queue; signing in again resumes it', async () => {
     const services = await signedIn();
-    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401, times: 2 });
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401 });
+    standIn.faults.add({ method: 'POST', path: '/users/get-token', status: 401, body: { error: 'Invalid API key' } });
     await services.uploads.add({ paths: [file('needs-auth.txt', 'secret plans')], staged: [], destination: dest });
     await expect.poll(() => services.uploads.list().paused).toBe('sign-in');
     expect(item(services, 'needs-auth.txt')?.state).toBe('queued');
@@ -137,6 +141,94 @@ describe('uploads against the stand-in', () => {
     await settle(services, 'needs-auth.txt');
     expect(services.uploads.list().paused).toBeNull();
     expect(uploadsNamed('needs-auth.txt')).toHaveLength(1);
+  });
+
+  it('a 401 that survives a fresh key exchange is a server error with its request id; nobody is signed out', async () => {
+    const services = await signedIn({ uploads: { timing: { sleep: async (_ms, signal) => signal?.throwIfAborted(), retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 } }, progressIntervalMs: 0 } });
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401, times: 2 });
+    await services.uploads.add({ paths: [file('odd-401.txt', 'x')], staged: [], destination: dest });
+    const failed = await settle(services, 'odd-401.txt', 'failed');
+    expect(failed.error).toMatchObject({ kind: 'server', status: 401, requestId: expect.any(String) });
+    expect(await services.account.state()).toMatchObject({ status: 'signed-in' });
+    expect(services.uploads.list().paused).toBeNull();
+  });
+
+  it("account A's paused queue is not sent when B signs in, and is sent when A returns", async () => {
+    const keychain = memorySecretStore({ [standIn.url]: standIn.apiKey });
+    const services = await signedIn({ keychain });
+    const alice = standIn.seed.users.alice;
+    const bob = standIn.seed.users.bob;
+    // Alice's key is refused (as if revoked) while her three files are about to go.
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401, times: 3 });
+    standIn.faults.add({ method: 'POST', path: '/users/get-token', status: 401, times: 3, body: { error: 'Invalid API key' } });
+    const names = ['a-1.txt', 'a-2.txt', 'a-3.txt'];
+    await services.uploads.add({ paths: names.map((n) => file(n, `alice's ${n}`)), staged: [], destination: dest });
+    await expect.poll(() => services.uploads.list().paused).toBe('sign-in');
+    await expect.poll(async () => (await services.account.state()).status).toBe('signed-out');
+    standIn.faults.clear();
+    const since = Date.now();
+
+    // Bob signs in: Alice's items are neither shown nor sent; a notice says they wait.
+    await services.account.signIn({ apiKey: standIn.otherApiKey });
+    const list = services.uploads.list();
+    expect(list.items).toEqual([]);
+    expect(list.paused).toBeNull();
+    expect(list.waiting).toEqual([{ account: `${alice.username} at ${new URL(standIn.url).host}`, count: 3 }]);
+    // Bob's own upload goes through, and only it: Alice's were ahead of it in the queue.
+    await services.uploads.add({ paths: [file('b-1.txt', "bob's")], staged: [], destination: dest });
+    await settle(services, 'b-1.txt');
+    const bobsPosts = uploadPosts(since);
+    expect(bobsPosts.map((p) => p.userId)).toEqual([bob.id]);
+    for (const name of names) expect(uploadsNamed(name)).toHaveLength(0);
+    // Bob cannot touch them either: cancel-all and clear only reach Bob's own items.
+    services.uploads.cancelAll();
+    await services.uploads.clearFinished();
+    expect(services.uploads.list().waiting).toEqual([{ account: expect.stringContaining(alice.username), count: 3 }]);
+
+    // Bob's key is refused in turn; Alice signs in again: her queue resumes, as her.
+    standIn.faults.add({ method: 'POST', path: '/users/get-token', status: 401, body: { error: 'Invalid API key' } });
+    await services.account.reconnect();
+    expect(await services.account.state()).toMatchObject({ status: 'signed-out', reason: 'revoked' });
+    await services.account.signIn({ apiKey: standIn.apiKey });
+    for (const name of names) await settle(services, name);
+    expect(services.uploads.list().items.map((i) => i.name)).toEqual(names);
+    expect(services.uploads.list().waiting).toEqual([]);
+    const alicesPosts = uploadPosts(since).filter((p) => p.status === 200 && p.userId !== bob.id);
+    expect(alicesPosts.map((p) => p.userId)).toEqual([alice.id, alice.id, alice.id]);
+    for (const name of names) expect(uploadsNamed(name)).toHaveLength(1);
+  });
+
+  it('another account can drop the waiting uploads, and they are never sent', async () => {
+    const services = await signedIn();
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401 });
+    standIn.faults.add({ method: 'POST', path: '/users/get-token', status: 401, body: { error: 'Invalid API key' } });
+    await services.uploads.add({ paths: [file('dropped-by-bob.txt', 'x')], staged: [], destination: dest });
+    await expect.poll(async () => (await services.account.state()).status).toBe('signed-out');
+    standIn.faults.clear();
+    await services.account.signIn({ apiKey: standIn.otherApiKey });
+    expect(services.uploads.list().waiting).toHaveLength(1);
+    expect(await services.uploads.dropWaiting()).toBe(1);
+    expect(services.uploads.list().waiting).toEqual([]);
+    await services.account.signOut();
+    await services.account.signIn({ apiKey: standIn.apiKey });
+    expect(services.uploads.list().items).toEqual([]);
+    expect(uploadsNamed('dropped-by-bob.txt')).toHaveLength(0);
+  });
+
+  it('the queue shows the size actually read, not the size when the file was added', async () => {
+    const services = await signedIn({ uploads: { concurrency: 1, progressIntervalMs: 0 } });
+    // One at a time, and the first one held by the server: the second file waits its turn.
+    standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 30_000 });
+    const grower = file('grows.txt', 'small');
+    await services.uploads.add({ paths: [file('first.bin', 'x')], staged: [], destination: dest });
+    const first = await settle(services, 'first.bin', 'uploading');
+    await services.uploads.add({ paths: [grower], staged: [], destination: dest });
+    expect(item(services, 'grows.txt')).toMatchObject({ state: 'queued', size: 5 });
+    writeFileSync(grower, 'now considerably larger');
+    services.uploads.cancel(first.id);
+    const done = await settle(services, 'grows.txt');
+    expect(done.size).toBe(23);
+    expect(uploadsNamed('grows.txt')[0]?.size).toBe(23);
   });
 
   it('cancel stops an upload in flight and nothing is stored', async () => {
@@ -201,7 +293,7 @@ describe('uploads against the stand-in', () => {
     expect(result.skipped).toEqual({ hidden: 2, system: 2 });
     expect(result.rejected.map((r) => [r.name, r.reason])).toEqual([
       ['nope.txt', 'vanished'],
-      ['null', 'special'],
+      ['null', 'not-granted'],
     ]);
     for (const name of ['a.txt', 'b.txt', 'c.txt']) await settle(services, name);
   });
@@ -295,23 +387,30 @@ describe('uploads against the stand-in', () => {
     await expect.poll(async () => (await readdir(services.uploads.stagingDir).catch(() => [])).length).toBe(0);
   });
 
-  it('reports progress snapshots to the page while a file uploads', async () => {
-    const snapshots: UploadsSnapshot[] = [];
+  it('reports progress to the page as deltas of the one item that changed, not the whole queue', async () => {
+    const deltas: UploadsDelta[] = [];
     const services = await signedIn({
       emit: (event, payload) => {
-        if (event === 'uploads:changed') snapshots.push(payload as UploadsSnapshot);
+        if (event === 'uploads:changed') deltas.push(payload as UploadsDelta);
       },
     });
+    const others = ['idle-1.txt', 'idle-2.txt'].map((n) => file(n, 'x'));
     await services.uploads.add({ paths: [file('progress.bin', randomBytes(8 * 1024 * 1024))], staged: [], destination: dest });
     await settle(services, 'progress.bin');
-    const stateAt = (s: UploadsSnapshot) => s.items.find((i) => i.name === 'progress.bin')?.state;
-    // State changes are coalesced to one event per tick, so the last one arrives a moment later.
-    await expect.poll(() => snapshots.at(-1) && stateAt(snapshots.at(-1) as UploadsSnapshot)).toBe('done');
-    const states = snapshots.map(stateAt);
+    await services.uploads.add({ paths: others, staged: [], destination: dest });
+    for (const name of ['idle-1.txt', 'idle-2.txt']) await settle(services, name);
+    const stateAt = (d: UploadsDelta) => d.items.find((i) => i.name === 'progress.bin')?.state;
+    await expect.poll(() => deltas.some((d) => d.items.some((i) => i.name === 'idle-2.txt' && i.state === 'done'))).toBe(true);
+    const states = deltas.map(stateAt).filter(Boolean);
     expect(states).toContain('uploading');
     expect(states).toContain('processing');
-    expect(states.at(-1)).toBe('done');
-    const sent = snapshots.map((s) => s.items.find((i) => i.name === 'progress.bin')?.bytesSent ?? 0);
+    expect(states).toContain('done');
+    const sent = deltas.flatMap((d) => d.items.filter((i) => i.name === 'progress.bin').map((i) => i.bytesSent));
     expect(sent.some((b) => b > 0 && b < 8 * 1024 * 1024)).toBe(true);
+    // Once progress.bin is done it is never sent again while the others change.
+    const lastOfProgress = deltas.findLastIndex((d) => stateAt(d) !== undefined);
+    expect(deltas.slice(lastOfProgress + 1).some((d) => d.items.some((i) => i.name.startsWith('idle-')))).toBe(true);
+    // Numbered one by one, so the page can tell when it missed one.
+    expect(deltas.map((d) => d.seq)).toEqual(deltas.map((_, i) => (deltas[0]?.seq ?? 0) + i));
   });
 });

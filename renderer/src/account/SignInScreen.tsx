@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { AppError } from '../../../shared/app-error';
 import type { AccountState } from '../../../shared/account';
 import { call } from '../ouro';
+import { useAppInfo } from '../queries/app';
 import { useSignIn } from './queries';
 import { signInErrorCopy } from './sign-in-errors';
 
@@ -16,6 +17,8 @@ export function SignInScreen({ account }: { account: SignedOut }) {
   const [showKey, setShowKey] = useState(false);
   const [apiBaseUrl, setApiBaseUrl] = useState(account.apiBaseUrl);
   const signIn = useSignIn();
+  // The web host takes no API address from the page; only the desktop app can ask (and confirms natively).
+  const canChooseApi = useAppInfo().data?.host === 'electron';
   const keyId = useId();
   const urlId = useId();
   const hintId = useId();
@@ -25,7 +28,7 @@ export function SignInScreen({ account }: { account: SignedOut }) {
 
   const submit = (sessionOnly: boolean) => {
     const base = apiBaseUrl.trim();
-    signIn.mutate({ apiKey, sessionOnly, ...(base && base !== account.apiBaseUrl ? { apiBaseUrl: base } : {}) });
+    signIn.mutate({ apiKey, sessionOnly, ...(canChooseApi && base && base !== account.apiBaseUrl ? { apiBaseUrl: base } : {}) });
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -74,7 +77,21 @@ export function SignInScreen({ account }: { account: SignedOut }) {
         <details className="advanced">
           <summary>Advanced</summary>
           <label htmlFor={urlId}>API URL</label>
-          <input id={urlId} type="url" value={apiBaseUrl} onChange={(event) => setApiBaseUrl(event.target.value)} spellCheck={false} />
+          {canChooseApi ? (
+            <>
+              <input id={urlId} type="url" value={apiBaseUrl} onChange={(event) => setApiBaseUrl(event.target.value)} spellCheck={false} aria-describedby={`${urlId}-note`} />
+              <p className="muted" id={`${urlId}-note`}>
+                Ouro asks you to confirm any other address before your key is sent to it. Plain http:// only works for this computer.
+              </p>
+            </>
+          ) : (
+            <>
+              <input id={urlId} type="url" value={account.apiBaseUrl} readOnly aria-describedby={`${urlId}-note`} />
+              <p className="muted" id={`${urlId}-note`}>
+                This web host uses the API it was started with. To use another, start it with OURO_BACKEND_URL or --api-url.
+              </p>
+            </>
+          )}
         </details>
 
         {copy && (

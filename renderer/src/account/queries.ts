@@ -16,15 +16,23 @@ export const accountKeys = {
 export function useAccount() {
   const queryClient = useQueryClient();
   useOuroEvent('account:changed', (state) => applyAccountState(queryClient, state));
+  // Events may have been missed while the stream was down: ask again.
+  useOuroEvent('events:reconnected', () => void queryClient.invalidateQueries({ queryKey: accountKeys.state() }));
   return useQuery({ queryKey: accountKeys.state(), queryFn: () => call('account:get'), staleTime: Infinity });
+}
+
+/** Who is signed in, as the same account everywhere: user id at an API address (null if unknown). */
+export function accountIdentity(state: AccountState | undefined): string | null {
+  return state?.status === 'signed-in' && state.user?.id ? `${state.apiBaseUrl}#${state.user.id}` : null;
 }
 
 function applyAccountState(queryClient: ReturnType<typeof useQueryClient>, state: AccountState): void {
   const previous = queryClient.getQueryData<AccountState>(accountKeys.state());
-  if (state.status === 'signed-out' && previous?.status !== 'signed-out') {
+  const switched = accountIdentity(previous) !== null && accountIdentity(state) !== null && accountIdentity(previous) !== accountIdentity(state);
+  if ((state.status === 'signed-out' && previous?.status !== 'signed-out') || switched) {
     // Nothing of the previous account may linger in memory or in the page's storage.
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'account' && query.queryKey[0] !== 'app' });
-    if (state.reason === 'signed-out') clearBrowsePreferences();
+    if (state.status === 'signed-out' && state.reason === 'signed-out') clearBrowsePreferences();
   }
   if (state.status === 'signed-in' && previous?.status === 'signed-in' && previous.connection === 'offline' && state.connection === 'online') {
     // Back online: whatever failed or went stale meanwhile is fetched again.

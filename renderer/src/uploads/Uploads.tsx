@@ -8,7 +8,7 @@ import type { AddUploadsResult, RejectedFile, UploadDestination, UploadDestinati
 import { AppError } from '../../../shared/app-error';
 import { useOuroEvent } from '../events';
 import { call } from '../ouro';
-import { allTabular, emptySelection, pastedName, takeTransfer, type Selection } from './collect-files';
+import { allTabular, emptySelection, grantOrStage, pastedName, takeTransfer, type Selection } from './collect-files';
 import { ConfirmSheet } from './ConfirmSheet';
 import { useAddUploads, useDestinations, useUploads } from './queries';
 import { UploadsPanel } from './UploadsPanel';
@@ -19,10 +19,6 @@ function hasFiles(event: DragEvent): boolean {
 
 function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
-function basename(file: string): string {
-  return file.split(/[\\/]/).filter(Boolean).pop() ?? file;
 }
 
 function describeTarget(data: UploadDestinations | undefined): string | null {
@@ -52,7 +48,7 @@ export function Uploads() {
   }, [selection]);
 
   const offer = useCallback((next: Selection) => {
-    if (next.paths.length + next.files.length === 0) {
+    if (next.granted.length + next.files.length === 0) {
       const skipped = next.skipped.hidden + next.skipped.system;
       if (skipped > 0) setLastResult({ added: 0, rejected: [], skipped: next.skipped });
       return;
@@ -96,7 +92,7 @@ export function Uploads() {
       take().then((picked) => {
         // Clipboard images are all called image.png: name them by when they were pasted.
         picked.files = picked.files.map((f) => ({ file: f.file, name: pastedName(f.file) }));
-        picked.names = [...picked.paths.map(basename), ...picked.files.map((f) => f.name)];
+        picked.names = [...picked.granted.map((g) => g.name), ...picked.files.map((f) => f.name)];
         offer(picked);
       }, setProblem);
     };
@@ -118,7 +114,8 @@ export function Uploads() {
     try {
       const chosen = await call('uploads:choose-files');
       if (chosen.supported) {
-        if (chosen.paths.length) offer({ ...emptySelection(), paths: chosen.paths, names: chosen.paths.map(basename) });
+        // Main's own dialog: main granted the picks and sends back handles and names.
+        if (chosen.files.length) offer({ ...emptySelection(), granted: chosen.files, names: chosen.files.map((f) => f.name) });
         return;
       }
     } catch (error) {
@@ -133,15 +130,7 @@ export function Uploads() {
   const onInput = (event: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(event.target.files ?? []);
     event.target.value = '';
-    const pathFor = window.ouro.pathForFile;
-    const picked = emptySelection();
-    for (const file of files) {
-      const found = pathFor?.(file);
-      if (found) picked.paths.push(found);
-      else picked.files.push({ file, name: file.name });
-      picked.names.push(file.name);
-    }
-    offer(picked);
+    grantOrStage(files).then(offer, (error: unknown) => setProblem(error));
   };
 
   const confirm = async (destination: UploadDestination) => {
@@ -161,8 +150,8 @@ export function Uploads() {
         else rejected.push({ name, reason: result.error.kind === 'too-large' ? 'too-large' : 'unreadable', message: describeError(result.error).message });
       }
       let outcome: AddUploadsResult = { added: 0, rejected: [], skipped: { hidden: 0, system: 0 } };
-      if (selection.paths.length + staged.length > 0) {
-        outcome = await add.mutateAsync({ paths: selection.paths, staged, destination });
+      if (selection.granted.length + staged.length > 0) {
+        outcome = await add.mutateAsync({ granted: selection.granted.map((g) => g.id), staged, destination });
       }
       setLastResult({
         added: outcome.added,

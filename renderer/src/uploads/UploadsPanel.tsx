@@ -1,10 +1,11 @@
 // The "Uploads" region: every queued upload with its state, progress (bytes or rows), speed and
 // time left, its error's friendly text, and the actions on it (cancel, retry, open in Ouro).
+import { useState } from 'react';
 import { formatBytes } from '../../../shared/format-bytes';
 import { describeError } from '../../../shared/error-kinds';
-import type { AddUploadsResult, UploadItem, UploadsSnapshot } from '../../../shared/uploads';
+import type { AddUploadsResult, UploadItem, UploadsSnapshot, WaitingUploads } from '../../../shared/uploads';
 import { call } from '../ouro';
-import { useUploadAction } from './queries';
+import { useDropWaiting, useUploadAction } from './queries';
 
 const STATE_LABELS: Record<UploadItem['state'], string> = {
   queued: 'Waiting',
@@ -100,6 +101,42 @@ function UploadRow({ item }: { item: UploadItem }) {
   );
 }
 
+function plural(count: number, one: string, many: string): string {
+  return count === 1 ? `1 ${one}` : `${count.toLocaleString()} ${many}`;
+}
+
+/**
+ * Uploads another account queued are never shown or sent here; this says they exist, that they
+ * wait for their own account, and offers to drop them. Dropping says so too.
+ */
+function WaitingNotice({ waiting }: { waiting: WaitingUploads[] }) {
+  const drop = useDropWaiting();
+  const [dropped, setDropped] = useState<number | null>(null);
+  if (dropped !== null) {
+    return (
+      <div className="notice" role="status">
+        <p>Dropped {plural(dropped, 'upload', 'uploads')} queued by another account; nothing of them was sent.</p>
+        <button type="button" onClick={() => setDropped(null)}>
+          Dismiss
+        </button>
+      </div>
+    );
+  }
+  if (waiting.length === 0) return null;
+  const total = waiting.reduce((sum, w) => sum + w.count, 0);
+  return (
+    <div className="notice notice-warning" role="status">
+      <p>
+        {waiting.map((w) => `${plural(w.count, 'upload', 'uploads')} queued by ${w.account}`).join('; ')}{' '}
+        {total === 1 ? 'waits' : 'wait'} for that account to sign in again. They are not sent as you.
+      </p>
+      <button type="button" disabled={drop.isPending} onClick={() => drop.mutate(undefined, { onSuccess: setDropped })}>
+        Drop {total === 1 ? 'it' : 'them'}
+      </button>
+    </div>
+  );
+}
+
 export interface UploadsPanelProps {
   snapshot: UploadsSnapshot | undefined;
   lastResult: AddUploadsResult | null;
@@ -130,6 +167,7 @@ export function UploadsPanel({ snapshot, lastResult, onDismissResult, onChooseFi
         </button>
       </div>
       {snapshot?.paused === 'sign-in' && <p role="alert">Uploads are paused until you sign in again.</p>}
+      <WaitingNotice waiting={snapshot?.waiting ?? []} />
       {lastResult && (lastResult.rejected.length > 0 || skipped > 0) && (
         <div className="uploads-result" role="status">
           {lastResult.rejected.length > 0 && (
