@@ -8,6 +8,7 @@ import { AppError, isAppError } from '../../shared/app-error';
 import type { AppErrorData } from '../../shared/error-kinds';
 import type { UploadDestination, UploadsDelta, UploadState, UploadsSnapshot } from '../../shared/uploads';
 import { ChangeTracker, itemView, waitingOf, type LiveProgress } from './queue-view';
+import type { QueueChanges } from './queue-store';
 
 /** One queued upload as saved to disk: the item plus what resuming it needs. */
 export interface QueueRecord {
@@ -55,8 +56,8 @@ export interface RunResult {
 
 export interface QueueDeps {
   run(record: Readonly<QueueRecord>, context: RunContext): Promise<RunResult>;
-  /** Saves the whole queue (the store coalesces and writes atomically). */
-  persist(records: readonly QueueRecord[]): Promise<void>;
+  /** Saves what changed (the store appends it to a journal); resolves once it is on disk. */
+  persist(changes: QueueChanges): Promise<void>;
   /** Something changed (take it with `takeDelta`); `urgent` for state changes, not progress ticks. */
   changed(urgent: boolean): void;
   /** An item reached done, failed or cancelled. */
@@ -90,6 +91,13 @@ export class UploadQueue {
   private concurrency: number;
   private readonly now: () => number;
   private readonly changes = new ChangeTracker();
+  // What the next save writes: only what changed, so saving costs the same in a queue of 10,000.
+  private readonly unsaved = new Set<string>();
+  private readonly unsavedRemoved = new Set<string>();
+  /** Records before this index cannot be started (finished, running or someone else's). */
+  private scanFrom = 0;
+  /** Other accounts' unfinished items, recounted only when one of them (or the account) changes. */
+  private waiting: UploadsSnapshot['waiting'] | null = null;
 
   constructor(private readonly deps: QueueDeps) {
     this.concurrency = Math.max(1, Math.floor(deps.concurrency));
@@ -101,6 +109,8 @@ export class UploadQueue {
     this.records = records.map((r) => (r.state === 'uploading' || r.state === 'processing' ? { ...r, state: 'queued' } : { ...r }));
     this.byId.clear();
     for (const record of this.records) this.byId.set(record.id, record);
+    this.scanFrom = 0;
+    this.waiting = null;
     this.changes.all();
     this.pump();
     this.emit(true);
@@ -113,6 +123,7 @@ export class UploadQueue {
     for (const record of added) {
       this.byId.set(record.id, record);
       this.touch(record);
+      this.unsaved.add(record.id);
     }
     this.save();
     this.pump();
@@ -129,6 +140,8 @@ export class UploadQueue {
     if (account !== null && account === this.pausedFor) this.pausedFor = null;
     if (account !== this.active) {
       this.active = account;
+      this.scanFrom = 0;
+      this.waiting = null;
       for (const [id, live] of this.live) {
         if (this.byId.get(id)?.account !== account) this.stopLive(live, 'requeue');
       }
@@ -166,6 +179,8 @@ export class UploadQueue {
     record.state = 'queued';
     record.error = undefined;
     this.touch(record);
+    this.unsaved.add(record.id);
+    this.scanFrom = 0;
     this.save();
     this.pump();
     this.emit(true);
@@ -226,7 +241,7 @@ export class UploadQueue {
   async dispose(): Promise<void> {
     this.disposed = true;
     this.requeueRunning();
-    await this.deps.persist(this.records.map((r) => ({ ...r })));
+    await this.deps.persist(this.takeUnsaved());
   }
 
   /** Cancels everything and forgets it, every account's (explicit sign-out: forget everything). */
@@ -235,6 +250,10 @@ export class UploadQueue {
     const all = this.records;
     this.records = [];
     this.byId.clear();
+    this.unsaved.clear();
+    for (const record of all) this.unsavedRemoved.add(record.id);
+    this.scanFrom = 0;
+    this.waiting = null;
     this.pausedFor = null;
     this.changes.all();
     this.save();
@@ -246,7 +265,7 @@ export class UploadQueue {
     return {
       paused: this.active !== null && this.pausedFor === this.active ? 'sign-in' : null,
       concurrency: this.concurrency,
-      waiting: waitingOf(this.records, this.active, (r) => isFinished(r.state)),
+      waiting: (this.waiting ??= waitingOf(this.records, this.active, (r) => isFinished(r.state))),
     };
   }
 
@@ -261,8 +280,12 @@ export class UploadQueue {
     if (gone.length === 0) return gone;
     const ids = new Set(gone.map((r) => r.id));
     this.records = this.records.filter((r) => !ids.has(r.id));
+    this.scanFrom = 0;
+    this.waiting = null;
     for (const record of gone) {
       this.byId.delete(record.id);
+      this.unsaved.delete(record.id);
+      this.unsavedRemoved.add(record.id);
       const live = this.live.get(record.id);
       if (live) this.stopLive(live, 'cancel');
       this.changes.gone(record.id);
@@ -280,15 +303,30 @@ export class UploadQueue {
 
   private requeueRunning(): void {
     for (const live of this.live.values()) this.stopLive(live, 'requeue');
+    this.scanFrom = 0;
   }
 
   private touch(record: QueueRecord): void {
-    if (record.account !== this.active) this.changes.header();
-    else this.changes.item(record.id);
+    if (record.account !== this.active) {
+      this.waiting = null;
+      this.changes.header();
+    } else this.changes.item(record.id);
   }
 
-  private save(): void {
-    void this.deps.persist(this.records.map((r) => ({ ...r }))).catch(() => {});
+  private takeUnsaved(): QueueChanges {
+    const put: QueueRecord[] = [];
+    for (const id of this.unsaved) {
+      const record = this.byId.get(id);
+      if (record) put.push({ ...record });
+    }
+    const remove = [...this.unsavedRemoved];
+    this.unsaved.clear();
+    this.unsavedRemoved.clear();
+    return { put, remove };
+  }
+
+  private save(): Promise<void> {
+    return this.deps.persist(this.takeUnsaved()).catch(() => {});
   }
 
   private emit(urgent: boolean): void {
@@ -300,15 +338,23 @@ export class UploadQueue {
     record.state = state;
     record.error = error;
     this.touch(record);
+    this.unsaved.add(record.id);
     this.save();
     this.deps.finished?.(record);
   }
 
   private pump(): void {
     if (this.disposed || this.active === null || this.pausedFor === this.active) return;
-    for (const record of this.records) {
+    // From the first record that might be startable, so starting the next of 10,000 does not
+    // walk past every finished one each time.
+    let prefix = true;
+    for (let i = this.scanFrom; i < this.records.length; i++) {
       if (this.live.size >= this.concurrency) break;
+      const record = this.records[i] as QueueRecord;
       if (record.state === 'queued' && record.account === this.active && !this.live.has(record.id)) void this.start(record);
+      const startable = record.state === 'queued' && record.account === this.active;
+      if (prefix && !startable) this.scanFrom = i + 1;
+      else prefix = false;
     }
   }
 
@@ -339,7 +385,8 @@ export class UploadQueue {
       },
       checkpoint: async (patch) => {
         Object.assign(record, patch);
-        await this.deps.persist(this.records.map((r) => ({ ...r })));
+        this.unsaved.add(record.id);
+        await this.save();
       },
       processing: () => {
         if (live.controller.signal.aborted) return;
@@ -386,6 +433,8 @@ export class UploadQueue {
     }
     if (record.state === 'queued') {
       this.touch(record);
+      this.unsaved.add(record.id);
+      this.scanFrom = 0;
       this.save();
     }
     this.pump();

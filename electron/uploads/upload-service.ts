@@ -333,6 +333,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       clearInterval(abandonedSweep);
       if (notifyTimer) clearTimeout(notifyTimer);
       await queue.dispose();
+      await store.close();
     },
   };
 }

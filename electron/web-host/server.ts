@@ -21,7 +21,10 @@ export const BRIDGE_PATH = '/__ouro/bridge.js';
 export const TOKEN_HEADER = 'x-ouro-web-token';
 /** Web-host-only: a dropped file's bytes, since a browser page cannot give main a path. */
 export const STAGE_PATH = '/__ouro/stage';
-/** Test builds only (OURO_WEB_HOST_TEST_HOOKS=1): drop the event streams and hold reconnections. */
+/**
+ * Test runs only (OURO_WEB_HOST_TEST_HOOKS=1): `drop-and-hold` drops every event stream and holds
+ * reconnections unanswered until `release`; `status` says how many readers are connected.
+ */
 export const TEST_EVENTS_PATH = '/__ouro/test/event-streams';
 const MAX_IPC_BODY_BYTES = 1024 * 1024;
 
@@ -172,7 +175,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const waiting = heldStreams ?? [];
       heldStreams = null;
       for (const open of waiting) open();
-    } else return send(res, 400, 'drop-and-hold or release');
+    } else if (action !== 'status') return send(res, 400, 'drop-and-hold, release or status');
     send(res, 200, JSON.stringify({ readers: streams.size }), 'application/json; charset=utf-8');
   };
 

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, _electron, chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, _electron, chromium, type Browser, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
 import { findElectronBinary } from '../../electron/electron-binary.mjs';
 import { startStandIn, type StandIn, type StandInOptions } from '../stand-in/index';
 import { chromiumArgs, chromiumPath } from './chromium-path';
@@ -24,6 +24,8 @@ export interface OuroApp {
   host: OuroHost;
   /** The web host's printed URL (web project only). */
   url?: string;
+  /** The Electron app (electron project only), e.g. to answer a native dialog. */
+  electron?: ElectronApplication;
   close(): Promise<void>;
 }
 
@@ -98,7 +100,7 @@ async function launchElectron(env: Record<string, string>, dataDir: string): Pro
     }, downloads);
   }
   const page = await app.firstWindow();
-  return { page, dataDir, host: 'electron', close: () => app.close() };
+  return { page, dataDir, host: 'electron', electron: app, close: () => app.close() };
 }
 
 export const test = base.extend<

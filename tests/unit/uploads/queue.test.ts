@@ -20,6 +20,7 @@ interface Job {
 function harness(concurrency = 2) {
   const jobs: Job[] = [];
   const saved: QueueRecord[][] = [];
+  const disk = new Map<string, QueueRecord>();
   let changes = 0;
   const finished: string[] = [];
   const queue = new UploadQueue({
@@ -31,8 +32,11 @@ function harness(concurrency = 2) {
         // Like a real upload, an abort rejects the run.
         context.signal.addEventListener('abort', () => reject(context.signal.reason));
       }),
-    persist: async (records) => {
-      saved.push(records.map((r) => ({ ...r })));
+    // Emulates the store: applies each change set, and keeps what was on disk after each.
+    persist: async (changes) => {
+      for (const record of changes.put) disk.set(record.id, { ...record });
+      for (const id of changes.remove) disk.delete(id);
+      saved.push([...disk.values()]);
     },
     changed: () => changes++,
     finished: (record) => finished.push(`${record.name}:${record.state}`),
