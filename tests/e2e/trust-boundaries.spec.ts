@@ -76,6 +76,27 @@ test('page script cannot make main read a local path, use another API, or rewrit
   await expect(page.getByRole('region', { name: 'Uploads' }).getByTestId('upload-item')).toHaveCount(0);
 });
 
+test("another account's uploads are neither shown nor sent: a notice says they wait, and dropping them says so", async ({ launch, standIn }) => {
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+  await signInThroughUi(page, standIn.apiKey);
+  // Alice queues a file just as Ouro stops accepting her key.
+  standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401 });
+  standIn.faults.add({ method: 'POST', path: '/users/get-token', status: 401, body: { error: 'Invalid API key' } });
+  await uploadFromPage(page, 'alices-report.txt');
+  await expect(page.getByRole('heading', { name: 'Sign in to Ouro' })).toBeVisible();
+
+  // Bob signs in on the same app: Alice's upload is not his to see or send.
+  await signInThroughUi(page, standIn.otherApiKey);
+  const region = page.getByRole('region', { name: 'Uploads' });
+  const host = new URL(standIn.url).host;
+  await expect(region.getByRole('status')).toContainText(`1 upload queued by ${standIn.seed.users.alice.username} at ${host} waits for that account to sign in again`);
+  await expect(region.getByTestId('upload-item')).toHaveCount(0);
+  await region.getByRole('button', { name: 'Drop it' }).click();
+  await expect(region.getByRole('status')).toContainText('Dropped 1 upload queued by another account; it was never sent.');
+  expect(standIn.uploads()).toEqual([]);
+  expect(standIn.log.filter((e) => e.method === 'POST' && e.path === '/files/upload' && e.status === 200)).toEqual([]);
+});
+
 async function streamHook(page: Page, action: 'drop-and-hold' | 'release' | 'status'): Promise<number> {
   return page.evaluate(async (body) => {
     const response = await fetch('/__ouro/test/event-streams', { method: 'POST', body });

@@ -198,6 +198,31 @@ describe('uploads against the stand-in', () => {
     for (const name of names) expect(uploadsNamed(name)).toHaveLength(1);
   });
 
+  it('the native dialog grants what the person picks: its handles upload, nothing else does', async () => {
+    const picked = file('picked-in-dialog.txt', 'chosen');
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'ouro-not-granted-'));
+    const services = testServices({
+      apiBaseUrl: standIn.url,
+      fetch: globalThis.fetch,
+      keychain: memorySecretStore({ [standIn.url]: standIn.apiKey }),
+      uploads: { progressIntervalMs: 0, hooks: { chooseFiles: async () => [picked] } },
+    });
+    running.push(services);
+    await services.start();
+    const chosen = await services.handlers['uploads:choose-files'](undefined, { host: 'electron' });
+    expect(chosen).toEqual({ supported: true, files: [{ id: expect.any(String), name: 'picked-in-dialog.txt' }] });
+    if (!chosen.supported) return;
+    const add = (granted: string[]) => services.handlers['uploads:add']({ granted, staged: [], destination: dest }, { host: 'electron' });
+    expect(await add([chosen.files[0]?.id ?? ''])).toMatchObject({ added: 1, rejected: [] });
+    await settle(services, 'picked-in-dialog.txt');
+    // A file next to it was never picked; the main-side API refuses it as well.
+    writeFileSync(path.join(elsewhere, 'not-picked.txt'), 'x');
+    const refused = await services.uploads.add({ paths: [path.join(elsewhere, 'not-picked.txt')], staged: [], destination: dest });
+    expect(refused.rejected.map((r) => r.reason)).toEqual(['not-granted']);
+    expect(await add(['00000000-0000-4000-8000-000000000000'])).toMatchObject({ added: 0, rejected: [{ reason: 'not-granted' }] });
+    await rm(elsewhere, { recursive: true, force: true });
+  });
+
   it('another account can drop the waiting uploads, and they are never sent', async () => {
     const services = await signedIn();
     standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401 });

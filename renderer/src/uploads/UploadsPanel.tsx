@@ -115,7 +115,9 @@ function WaitingNotice({ waiting }: { waiting: WaitingUploads[] }) {
   if (dropped !== null) {
     return (
       <div className="notice" role="status">
-        <p>Dropped {plural(dropped, 'upload', 'uploads')} queued by another account; nothing of them was sent.</p>
+        <p>
+          Dropped {plural(dropped, 'upload', 'uploads')} queued by another account; {dropped === 1 ? 'it was' : 'they were'} never sent.
+        </p>
         <button type="button" onClick={() => setDropped(null)}>
           Dismiss
         </button>
@@ -128,7 +130,7 @@ function WaitingNotice({ waiting }: { waiting: WaitingUploads[] }) {
     <div className="notice notice-warning" role="status">
       <p>
         {waiting.map((w) => `${plural(w.count, 'upload', 'uploads')} queued by ${w.account}`).join('; ')}{' '}
-        {total === 1 ? 'waits' : 'wait'} for that account to sign in again. They are not sent as you.
+        {total === 1 ? 'waits for that account to sign in again. It is not sent as you.' : 'wait for that account to sign in again. They are not sent as you.'}
       </p>
       <button type="button" disabled={drop.isPending} onClick={() => drop.mutate(undefined, { onSuccess: setDropped })}>
         Drop {total === 1 ? 'it' : 'them'}

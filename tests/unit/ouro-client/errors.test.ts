@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pathOf } from '../../../electron/ouro/http';
 import { extractErrorMessage, envelopeStatusHint, kindForStatus, scrub } from '../../../electron/ouro/errors';
 import { failure, json, setup } from './helpers';
 
@@ -179,5 +180,12 @@ describe('transport failures', () => {
       return new Response(body, { status: 200 });
     });
     expect((await failure(client.files.get('f1'))).kind).toBe('network');
+  });
+});
+
+describe('ids in API paths', () => {
+  it('are encoded, and an id that would change the path is refused', () => {
+    expect(pathOf`/files/${'a b/c'}`).toBe('/files/a%20b%2Fc');
+    for (const id of ['..', '.', '', '\ud800']) expect(() => pathOf`/files/${id}`, JSON.stringify(id)).toThrow(/Not a valid Ouro id/);
   });
 });
