@@ -1,8 +1,9 @@
 // The preload's half of granting dropped and pasted files (see grant-channel.ts): runs in the
 // isolated world, takes File objects from the page, reads each path with
 // webUtils.getPathForFile and sends main only those paths. A File built by page script has no
-// path ('') and anything that is not a File is skipped, so the page can hand main Files the
-// person gave it, never strings. Kept apart from preload.ts so it can be tested without Electron.
+// path ('') and getPathForFile throws for anything that is not a File, so the page can hand main
+// Files the person gave it, never strings. Kept apart from preload.ts so it can be tested without
+// Electron.
 import { fail, type IpcResult } from '../../shared/ipc-result';
 import type { GrantedFile } from '../../shared/uploads';
 
@@ -22,7 +23,7 @@ export function createGrantFiles(deps: PreloadGrantDeps): (files: File[]) => Pro
     const indexes: number[] = [];
     const paths: string[] = [];
     files.forEach((file, index) => {
-      if (!(file instanceof File)) return;
+      // No `instanceof File`: a File crossing contextBridge is checked by getPathForFile itself.
       let found: string;
       try {
         found = deps.getPathForFile(file);
