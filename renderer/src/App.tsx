@@ -49,8 +49,8 @@ export function App() {
       {state?.status === 'signed-out' && <SignInScreen account={state} />}
       {state?.status === 'signed-in' && <RetryNotice />}
       {/* Keyed by account: another account's screens start afresh, with nothing of the last one's. */}
-      {state?.status === 'signed-in' && <BrowseScreen key={identity ?? 'unknown'} />}
-      {state?.status === 'signed-in' && <Uploads key={identity ?? 'unknown'} />}
+      {state?.status === 'signed-in' && <BrowseScreen key={`browse:${identity ?? 'unknown'}`} />}
+      {state?.status === 'signed-in' && <Uploads key={`uploads:${identity ?? 'unknown'}`} />}
       <AppInfoFooter />
     </div>
   );
