@@ -16,7 +16,7 @@ import { windowStateFile } from './app/window-state-file';
 import { trackWindowState } from './app/window-state-tracker';
 import { uploadOptionsFromEnv } from './uploads/upload-env';
 import type { UploadHostHooks } from './uploads/upload-service';
-import { resolveDataDir, takeHostConfig } from './config';
+import { resolveDataDir, takeHostConfig, type HostConfig } from './config';
 import { createKeychain, loadKeytar } from './account/keychain';
 import { confirmApiAddressWith } from './account/api-address-dialog';
 import { bindGrantChannel } from './security/grant-channel';
@@ -30,8 +30,15 @@ import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { isTrustedSender } from './security/trusted-sender';
 import { denyAllPermissions, guardWebContents } from './security/window-guards';
 
-// First: OURO_API_KEY leaves process.env before anything (a child, a log) could see it.
-const config = takeHostConfig(process.env, process.argv);
+// First: OURO_API_KEY leaves process.env before anything (a child, a log) could see it. A bad
+// API address is reported by start() below, where failures are logged and the app exits.
+const config = ((): HostConfig | Error => {
+  try {
+    return takeHostConfig(process.env, process.argv);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+})();
 const log = createLogger({ level: logLevelFromEnv(process.env) });
 
 // Must run before `ready`: app:// behaves like https (secure context, fetch, relative URLs).
@@ -194,6 +201,7 @@ function createWindow(saved: WindowState | null): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  if (config instanceof Error) throw config;
   applyAboutPanel(app, { appVersion: app.getVersion(), versions: process.versions, iconPath: process.platform === 'darwin' ? undefined : appIcon });
   installMenu();
   const services = createMainServices({
