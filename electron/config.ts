@@ -2,26 +2,16 @@
 // (Electron's main.ts and the web host) resolve them the same way.
 import os from 'node:os';
 import path from 'node:path';
+import { launchApiAddress, PRODUCTION_API_BASE } from './account/api-address';
 
-export const PRODUCTION_API_BASE = 'https://api.ouro.foundation';
+export { PRODUCTION_API_BASE };
 export const APP_DIR_NAME = 'Ouro';
 
 type Env = Record<string, string | undefined>;
 
-/** OURO_BACKEND_URL, then OURO_BASE_URL (ouro-py's order), then production. No trailing slash. */
-export function resolveApiBaseUrl(env: Env): string {
-  const raw = [env.OURO_BACKEND_URL, env.OURO_BASE_URL].map((v) => v?.trim()).find((v) => v);
-  if (!raw) return PRODUCTION_API_BASE;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`OURO_BACKEND_URL is not a valid URL: ${raw}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`OURO_BACKEND_URL must be http(s): ${raw}`);
-  }
-  return url.toString().replace(/\/+$/, '');
+/** --api-url, then OURO_BACKEND_URL, then OURO_BASE_URL (ouro-py's order), then production. No trailing slash. */
+export function resolveApiBaseUrl(env: Env, argv: readonly string[] = []): string {
+  return launchApiAddress(env, argv).url;
 }
 
 /** OURO_DESKTOP_DATA_DIR when set (tests give each run its own), otherwise the OS default. */
@@ -53,16 +43,33 @@ function positiveInt(raw: string | undefined): number | undefined {
 }
 
 /**
- * What both hosts read from the environment. OURO_API_KEY is taken out of process.env so no
- * child process (or crash reporter, or log of the environment) inherits it.
+ * What both hosts read from the environment and command line. OURO_API_KEY is taken out of
+ * process.env at once, so no child process started from here on (or crash reporter, or log of
+ * the environment) inherits it. It stays visible in /proc/<pid>/environ: that is the block the
+ * process was started with, and deleting from process.env does not touch it (README, "Trust
+ * boundaries", says why we do not re-exec to hide it).
  */
-export function takeHostConfig(env: Env): HostConfig {
+export function takeHostConfig(env: Env, argv: readonly string[] = []): HostConfig {
   const envApiKey = env.OURO_API_KEY?.trim() || undefined;
   delete env.OURO_API_KEY;
+  const launch = launchApiAddress(env, argv);
   return {
-    apiBaseUrl: resolveApiBaseUrl(env),
-    apiBaseFromEnv: Boolean(env.OURO_BACKEND_URL?.trim() || env.OURO_BASE_URL?.trim()),
+    apiBaseUrl: launch.url,
+    apiBaseFromEnv: launch.explicit,
     envApiKey,
     httpTimeoutMs: positiveInt(env.OURO_HTTP_TIMEOUT_MS),
   };
+}
+
+/**
+ * takeHostConfig for a host that reports start-up failures later (Electron, once it can show an
+ * error box): OURO_API_KEY still leaves process.env at once, and a bad --api-url or
+ * OURO_BACKEND_URL comes back as the Error to report.
+ */
+export function takeHostConfigOrError(env: Env, argv: readonly string[] = []): HostConfig | Error {
+  try {
+    return takeHostConfig(env, argv);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }

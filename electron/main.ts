@@ -32,18 +32,23 @@ import { placeWindow, type WindowState } from './app/window-state';
 import { windowStateFile } from './app/window-state-file';
 import { trackWindowState } from './app/window-state-tracker';
 import { createKeychain, loadKeytar } from './account/keychain';
-import { takeHostConfig } from './config';
+import { takeHostConfigOrError } from './config';
 import { desktopOptionsFromEnv } from './desktop-env';
 import { bindIpc } from './ipc/bind-electron';
 import { createDispatcher } from './ipc/dispatch';
 import { createLogger, logLevelFromEnv, type LogLevel } from './log';
 import { createMainServices, type EmitEvent, type MainServices } from './services';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/app-origin';
+import { bindGrantChannel } from './security/grant-channel';
 import { mimeTypeFor, resolveAppFile } from './security/app-protocol';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { isTrustedSender } from './security/trusted-sender';
 import { denyAllPermissions, guardWebContents } from './security/window-guards';
 import { uploadOptionsFromEnv } from './uploads/upload-env';
+
+// First: OURO_API_KEY leaves process.env before anything (a child, a log) could see it. A bad
+// --api-url or OURO_BACKEND_URL is reported by the start-up failure path once the app is ready.
+const hostConfig = takeHostConfigOrError(process.env, process.argv);
 
 // Every line goes to the terminal and, once the logs folder is known, to main.log (redacted by log.ts).
 let logFile: LogFile | null = null;
@@ -180,11 +185,14 @@ function run(mode: RunMode): void {
   }
 
   function buildServices(): MainServices {
+    if (hostConfig instanceof Error) throw hostConfig;
     const keychain = createKeychain(loadKeytar, process.platform, keychainService(mode));
     return createMainServices({
       appVersion: app.getVersion(),
       platform: process.platform,
-      ...takeHostConfig(process.env),
+      ...hostConfig,
+      // An API address the page asks for is used only once the person confirms it in main's dialog.
+      confirmApiAddress: dialogs.confirmApiAddress,
       dataDir: app.getPath('userData'),
       host: 'electron',
       log,
@@ -259,6 +267,7 @@ function run(mode: RunMode): void {
       denyAllPermissions(session.defaultSession);
       protocol.handle(APP_SCHEME, serveRenderer);
       bindIpc(ipcMain, createDispatcher(services.handlers, log), isTrustedSender);
+      bindGrantChannel(ipcMain, services.grants, isTrustedSender);
       const dragCache = services.dragCache;
       let dragIcon: NativeImage | undefined;
       bindDragOut({ ipcMain, isTrustedSender, pathsForDrag: (items) => dragCache.pathsForDrag(items), icon: () => (dragIcon ??= createDragIcon(nativeImage, appIcon)), log });

@@ -4,8 +4,10 @@ import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'ele
 import { DRAG_START_CHANNEL } from '../shared/actions';
 import { eventChannel, isChannel, isEventName } from '../shared/contract-names';
 import { fail, type IpcResult } from '../shared/ipc-result';
-import { MAX_STAGED_BYTES_OVER_IPC } from '../shared/uploads';
+import { MAX_STAGED_BYTES_OVER_IPC, type GrantedFile } from '../shared/uploads';
 import type { OuroBridge } from '../shared/ouro-bridge';
+import { GRANT_FILES_CHANNEL, MAX_GRANTS_PER_CALL } from './security/grant-channel';
+import { createGrantFiles } from './security/preload-file-grants';
 
 const bridge: OuroBridge = {
   invoke: (channel, ...args) => {
@@ -37,14 +39,12 @@ const bridge: OuroBridge = {
   startDrag: (items) => {
     ipcRenderer.send(DRAG_START_CHANNEL, items);
   },
-  // Only a path string crosses to the page; main re-validates it before reading anything.
-  pathForFile: (file) => {
-    try {
-      return webUtils.getPathForFile(file);
-    } catch {
-      return '';
-    }
-  },
+  // Paths are read here, in the isolated world, and go to main only; the page gets handles.
+  grantFiles: createGrantFiles({
+    getPathForFile: (file) => webUtils.getPathForFile(file),
+    invoke: (paths) => ipcRenderer.invoke(GRANT_FILES_CHANNEL, paths) as Promise<IpcResult<Array<GrantedFile | null>>>,
+    maxFiles: MAX_GRANTS_PER_CALL,
+  }),
 };
 
 contextBridge.exposeInMainWorld('ouro', bridge);

@@ -20,7 +20,9 @@ import { createDesktopServices, type DesktopHooks } from './desktop-services';
 import type { LinkIntake } from './links/link-intake';
 import type { Logger } from './log';
 import { createOuroClient } from './ouro/client';
+import type { ConfirmApiAddress } from './account/api-address';
 import { safeExternalUrl } from './security/external-url';
+import { createPathGrants, type PathGrants } from './security/path-grants';
 import { createUploadHandlers } from './uploads/upload-handlers';
 import { createUploadService, type UploadOptions, type UploadService } from './uploads/upload-service';
 
@@ -29,9 +31,14 @@ export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>
 export interface ServiceDeps {
   appVersion: string;
   platform: string;
-  /** Resolved from OURO_BACKEND_URL / OURO_BASE_URL / production. */
+  /** Resolved from --api-url / OURO_BACKEND_URL / OURO_BASE_URL / production. */
   apiBaseUrl: string;
   apiBaseFromEnv: boolean;
+  /**
+   * Electron: asks the person, in a native dialog main opens, before an API address the page
+   * asked for is used. Absent (web host): the page cannot change the address.
+   */
+  confirmApiAddress?: ConfirmApiAddress | undefined;
   /** OURO_API_KEY, a developer convenience: used for the session, never stored. */
   envApiKey?: string | undefined;
   dataDir: string;
@@ -107,6 +114,8 @@ export interface MainServices {
   openDragLink(token: string): Promise<CachedCopy | null>;
   /** Where ouro:// links arrive (open-url, a second instance's argv, the web host's entry point). */
   links: LinkIntake;
+  /** The local paths main was given (dialogs, the preload's private channel); cleared on sign-out. */
+  grants: PathGrants;
   /**
    * Reads settings and the keychain, then restores the upload queue. Hosts call it once the
    * window (or the web host) is up: a locked keychain may hold it for a long time.
@@ -140,13 +149,19 @@ export function createMainServices(deps: ServiceDeps): MainServices {
   // The upload queue follows the account: it pauses when Ouro refuses the key, resumes on sign-in.
   const follow: { uploads?: UploadService; desktop?: ReturnType<typeof createDesktopServices> } = {};
   const emit: EmitEvent = (event, payload) => {
+    // The queue and the account's kept data learn of the new account before the page does, so
+    // the page never sees (or acts on) another account's items.
+    if (event === 'account:changed') {
+      const state = payload as EventPayload<'account:changed'>;
+      follow.uploads?.onAccountChanged(state);
+      follow.desktop?.onAccountChanged(state);
+    }
     deps.emit(event, payload);
-    if (event === 'account:changed') follow.uploads?.onAccountChanged(payload as EventPayload<'account:changed'>);
-    if (event === 'account:changed') follow.desktop?.onAccountChanged(payload as EventPayload<'account:changed'>);
   };
   const account = createAccountService({
     defaultApiBaseUrl: deps.apiBaseUrl,
     apiBaseFromEnv: deps.apiBaseFromEnv,
+    confirmApiAddress: deps.confirmApiAddress,
     envApiKey: deps.envApiKey,
     dataDir: deps.dataDir,
     keychain: deps.keychain,
@@ -192,17 +207,22 @@ export function createMainServices(deps: ServiceDeps): MainServices {
   });
   follow.desktop = desktop;
 
-
+  const grants = createPathGrants();
   const uploadService = createUploadService({
     ...deps.uploads,
     dataDir: deps.dataDir,
     log: deps.log,
     emit: deps.emit,
     client: () => account.client(),
+    grants,
+    accountVerified: () => account.verified(),
     onReplaced: (id) => changes.changed(id),
   });
   follow.uploads = uploadService;
-  account.onSignedOut(() => uploadService.forget());
+  account.onSignedOut(async () => {
+    grants.clear();
+    await uploadService.forget();
+  });
 
   const handlers: Handlers = {
     // The API in use: the one chosen at sign-in (Advanced) when it differs from the default.
@@ -245,6 +265,8 @@ export function createMainServices(deps: ServiceDeps): MainServices {
       await desktop.start();
       uploadsStarting = uploadService.start();
       await uploadsStarting;
+      // A stored key signs in without an account:changed event: the queue learns who it is here.
+      uploadService.onAccountChanged(await account.state());
     })());
 
   return {
@@ -253,6 +275,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     uploads: uploadService,
     downloads,
     dragCache: actions.dragCache,
+    grants,
     openDragLink: async (token) => {
       await start();
       return actions.openDragLink(token);

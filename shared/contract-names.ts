@@ -31,6 +31,7 @@ export const channelNames = [
   'uploads:cancel-all',
   'uploads:retry',
   'uploads:clear-finished',
+  'uploads:drop-waiting',
   'uploads:choose-files',
   'uploads:destinations',
   'uploads:stage-bytes',
@@ -70,6 +71,8 @@ export const eventNames = [
   'requests:retrying',
   'uploads:changed',
   'uploads:pick-requested',
+  // Raised by the web bridge when its event stream is back after a drop (issue 11)
+  'events:reconnected',
   // Acting on content (issue 13)
   'downloads:changed',
   'menu:action',

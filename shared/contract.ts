@@ -46,6 +46,7 @@ import {
   type AddUploadsResult,
   type ChooseFilesResult,
   type UploadDestinations,
+  type UploadsDelta,
   type UploadsSnapshot,
 } from './uploads';
 import { cacheableChannels, type CachedAnswer } from './cache';
@@ -77,8 +78,14 @@ export interface AppInfo {
   host: 'electron' | 'web';
 }
 
-/** Ouro ids are uuids, but nothing here depends on the exact form: bounded, non-blank text. */
-const assetId = z.string().trim().min(1).max(128);
+/**
+ * Ouro ids are UUIDs (v4 and v7 both occur, and the all-zero id names the global organization).
+ * Accepting only the 8-4-4-4-12 hex form means an id can never be `..`, contain a `/` or a lone
+ * surrogate, or otherwise change the API path it is put into. `guid` rather than `uuid`: any
+ * version and variant, since Ouro's choice of generator is not ours to police.
+ */
+const ouroId = z.guid('Not an Ouro id');
+const assetId = ouroId;
 const byId = z.object({ id: assetId });
 
 /** An API key as typed: trimmed, non-empty, bounded. Never echoed back in any output. */
@@ -142,8 +149,8 @@ export const channels = {
       query: z.string().max(500).optional(),
       scope: z.enum(scopes),
       sort: z.enum(sortOrders),
-      orgId: assetId.optional(),
-      teamId: assetId.optional(),
+      orgId: ouroId.optional(),
+      teamId: ouroId.optional(),
       offset: z.number().int().min(0).max(10_000_000),
       limit: z.number().int().min(1).max(200),
     }),
@@ -181,29 +188,33 @@ export const channels = {
   // ---- uploads (issue 7) ----
   'uploads:list': { input: z.undefined(), output: returns<UploadsSnapshot>() },
   /**
-   * Queues files: absolute paths (Electron; main re-validates each and expands folders) and/or
-   * tokens of copies the web host staged. Returns what was added, rejected (with reasons) and skipped.
+   * Queues files: handles of files and folders main granted (dropped, pasted or chosen; main
+   * expands folders) and/or tokens of copies main staged from their bytes. Never a path: the page
+   * cannot name one (strict objects, so an old-style `paths` field is refused, not ignored).
+   * Returns what was added, rejected (with reasons) and skipped.
    */
   'uploads:add': {
     input: z
-      .object({
-        paths: z.array(z.string().min(1).max(4096)).max(10_000).default([]),
+      .strictObject({
+        granted: z.array(z.uuid()).max(10_000).default([]),
         staged: z.array(z.uuid()).max(10_000).default([]),
-        destination: z.object({
-          orgId: z.string().trim().min(1).max(128).optional(),
-          teamId: z.string().trim().min(1).max(128).optional(),
+        destination: z.strictObject({
+          orgId: ouroId.optional(),
+          teamId: ouroId.optional(),
           visibility: z.enum(uploadVisibilities),
           asDataset: z.boolean().optional(),
         }),
       })
-      .refine((input) => input.paths.length + input.staged.length > 0, 'Choose at least one file'),
+      .refine((input) => input.granted.length + input.staged.length > 0, 'Choose at least one file'),
     output: returns<AddUploadsResult>(),
   },
   'uploads:cancel': { input: z.object({ id: z.uuid() }), output: returns<void>() },
   'uploads:cancel-all': { input: z.undefined(), output: returns<void>() },
   'uploads:retry': { input: z.object({ id: z.uuid() }), output: returns<void>() },
   'uploads:clear-finished': { input: z.undefined(), output: returns<void>() },
-  /** The native open dialog (several files); `supported: false` in the web host. */
+  /** Drops the uploads other accounts queued (see `waiting` in the snapshot) and their staged copies. */
+  'uploads:drop-waiting': { input: z.undefined(), output: returns<{ dropped: number }>() },
+  /** The native open dialog (several files), granted by main; `supported: false` in the web host. */
   'uploads:choose-files': { input: z.undefined(), output: returns<ChooseFilesResult>() },
   /** Organizations and teams to upload into (web-only teams disabled, with the reason) and the last choice. */
   'uploads:destinations': { input: z.undefined(), output: returns<UploadDestinations>() },
@@ -213,7 +224,8 @@ export const channels = {
    */
   'uploads:stage-bytes': {
     input: z.object({
-      name: z.string().trim().min(1).max(255),
+      // Main normalises the name (shared/file-names.ts); this only bounds what crosses.
+      name: z.string().trim().min(1).max(1024),
       bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_STAGED_BYTES_OVER_IPC, 'Too large to paste; save it to a file first'),
     }),
     output: returns<{ staged: string; size: number }>(),
@@ -234,16 +246,17 @@ export const channels = {
   },
   /**
    * New bytes for a file, in place (the asset keeps its id), as a 'replace' item of the upload
-   * queue. One file, named the way `uploads:add` names files (a path or a staged token).
+   * queue. One file, named the way `uploads:add` names files: a handle of a file main granted or
+   * a token of bytes main staged, never a path (strict, so a `paths` field is refused).
    */
   'files:replace-content': {
     input: z
-      .object({
+      .strictObject({
         id: z.uuid(),
-        paths: z.array(z.string().min(1).max(4096)).max(1).default([]),
+        granted: z.array(z.uuid()).max(1).default([]),
         staged: z.array(z.uuid()).max(1).default([]),
       })
-      .refine((input) => input.paths.length + input.staged.length === 1, 'Choose one file'),
+      .refine((input) => input.granted.length + input.staged.length === 1, 'Choose one file'),
     output: returns<ReplaceQueued>(),
   },
   /** Markdown, converted as Ouro does, under a client-chosen id: a retry never duplicates. */
@@ -343,8 +356,13 @@ export const events = {
   'downloads:progress': returns<DownloadProgress>(),
   /** Ouro asked us to wait (429) or was briefly unreachable: main is retrying by itself. */
   'requests:retrying': returns<RetryNotice>(),
-  /** The upload queue changed: states at once, progress at most ~10 times a second. */
-  'uploads:changed': returns<UploadsSnapshot>(),
+  /** The upload queue changed: a delta (never the whole queue), at most ~5 a second. */
+  'uploads:changed': returns<UploadsDelta>(),
+  /**
+   * The event stream was interrupted and is back (the web host dropped a reader that fell behind):
+   * events may have been missed, so the page re-reads what it shows. Raised by the web bridge.
+   */
+  'events:reconnected': returns<Record<string, never>>(),
   /** File → Upload Files… was chosen: the page opens its picker and confirm sheet. */
   'uploads:pick-requested': returns<Record<string, never>>(),
   /** The Downloads list changed: only the items that changed, coalesced (~10 a second at most). */

@@ -2,6 +2,7 @@
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from './contract';
 import type { DragItems } from './actions';
 import type { IpcResult } from './ipc-result';
+import type { GrantedFile } from './uploads';
 
 /** Channels whose input is `undefined` may be invoked without an argument. */
 type InvokeArgs<C extends Channel> = undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
@@ -11,10 +12,12 @@ export interface OuroBridge {
   /** Subscribe to an event pushed by main; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /**
-   * Electron only: the absolute path of a dropped or pasted File (webUtils.getPathForFile); '' when
-   * it has none (e.g. an image pasted from the clipboard). Main re-validates every path.
+   * Electron only: hands main the dropped, pasted or picked Files. The preload reads each one's
+   * path in its isolated world (webUtils.getPathForFile) and main grants it; the page gets back a
+   * handle per File, or null for one without a path on disk (a pasted image, a File built by
+   * script), never the path itself. The handles are what `uploads:add` takes.
    */
-  pathForFile?(file: File): string;
+  grantFiles?(files: File[]): Promise<IpcResult<Array<GrantedFile | null>>>;
   /**
    * Web host only (a browser page cannot know paths): streams the File's bytes to main's staging
    * folder and returns a token `uploads:add` accepts in `staged`.

@@ -59,14 +59,53 @@ export interface UploadItem {
   createdAt: number;
 }
 
+/** Uploads queued under another account (user and API address): never shown, never sent here. */
+export interface WaitingUploads {
+  /** Who queued them, e.g. "alice at api.ouro.foundation". */
+  account: string;
+  /** Items not yet finished. */
+  count: number;
+}
+
+/** The signed-in account's part of the queue (`uploads:list`). */
 export interface UploadsSnapshot {
+  /** The number of the last `uploads:changed` delta this snapshot already includes. */
+  seq: number;
   items: UploadItem[];
   /** Why the queue is not starting new uploads: waiting for the person to sign in again. */
   paused: 'sign-in' | null;
   concurrency: number;
+  /** Other accounts' unfinished uploads, waiting for their account (or to be dropped). */
+  waiting: WaitingUploads[];
 }
 
-export type RejectReason = 'vanished' | 'unreadable' | 'special' | 'too-large' | 'symlink-loop' | 'not-staged';
+/**
+ * `uploads:changed`: what changed since the previous delta. `seq` counts up by one per delta, so
+ * a gap means one was missed and the page re-reads `uploads:list`. Items are whole (applying one
+ * twice is harmless). `resync` (a big burst, or another account signed in) carries no items:
+ * the page re-reads the snapshot instead, so no single event is ever large.
+ */
+export interface UploadsDelta {
+  seq: number;
+  items: UploadItem[];
+  removed: string[];
+  resync?: true;
+  paused: 'sign-in' | null;
+  concurrency: number;
+  waiting: WaitingUploads[];
+}
+
+export type RejectReason = 'vanished' | 'unreadable' | 'special' | 'too-large' | 'symlink-loop' | 'not-staged' | 'not-granted';
+
+/**
+ * A file or folder the person handed the app (dropped, pasted or chosen in the native dialog):
+ * main granted its path and returns only a handle, so the page never names a path.
+ */
+export interface GrantedFile {
+  id: string;
+  /** Its name, for the confirm sheet. */
+  name: string;
+}
 
 export interface RejectedFile {
   name: string;
@@ -103,5 +142,5 @@ export interface UploadDestinations {
   maxFileBytes: number;
 }
 
-/** `uploads:choose-files`: the native dialog's picks, or unsupported where there is none. */
-export type ChooseFilesResult = { supported: false } | { supported: true; paths: string[] };
+/** `uploads:choose-files`: the native dialog's picks (granted by main), or unsupported where there is none. */
+export type ChooseFilesResult = { supported: false } | { supported: true; files: GrantedFile[] };

@@ -6,8 +6,8 @@ import { AppError, isAppError } from '../../shared/app-error';
 import { keyHint, type AccountState, type AccountUser, type KeychainStatus, type KeyStorage } from '../../shared/account';
 import type { Profile, User } from '../../shared/ouro-models';
 import type { OuroClient, VerifiedKey } from '../ouro/client';
-import { resolveApiBaseUrl } from '../config';
 import type { Logger } from '../log';
+import { hostOf, parseApiAddress, parseRequestedAddress, type ConfirmApiAddress } from './api-address';
 import type { EmitEvent } from '../services';
 import { readJson, removeFile, writeJsonAtomic } from '../storage/atomic-json';
 import type { SecretStore } from './keychain';
@@ -19,10 +19,15 @@ export interface ClientHooks {
 }
 
 export interface AccountDeps {
-  /** The API base from the environment (or production); a base chosen at sign-in overrides it. */
+  /** The API base from the launch (flag, environment) or production; a confirmed choice overrides it. */
   defaultApiBaseUrl: string;
-  /** OURO_BACKEND_URL/OURO_BASE_URL was given explicitly: it wins over a remembered choice. */
+  /** --api-url/OURO_BACKEND_URL/OURO_BASE_URL was given explicitly: it wins over a remembered choice. */
   apiBaseFromEnv: boolean;
+  /**
+   * Electron: a native dialog, opened by main, showing the host an address the page asked for.
+   * Absent (web host): the page cannot choose an address at all.
+   */
+  confirmApiAddress?: ConfirmApiAddress | undefined;
   /** OURO_API_KEY: used for the session, never written to the keychain. */
   envApiKey?: string | undefined;
   dataDir: string;
@@ -52,12 +57,16 @@ export interface AccountService {
   noteReachability(reachable: boolean): void;
   /** The client for the signed-in account; `not-signed-in` when there is none. */
   client(): OuroClient;
+  /** Resolves once the stored key has been checked with Ouro at start-up (whatever the outcome). */
+  verified(): Promise<void>;
   /** Runs when an account's data must go: sign-out or a refused key. */
   onSignedOut(listener: () => Promise<void> | void): void;
   dispose(): void;
 }
 
-const SettingsSchema = z.object({ apiBaseUrl: z.string().optional() });
+// `confirmedApiBaseUrl`, not the old `apiBaseUrl`: an address saved before sign-in needed a native
+// confirmation may have been chosen by page script, so it is not carried over.
+const SettingsSchema = z.object({ confirmedApiBaseUrl: z.string().optional() });
 const CacheSchema = z.object({
   apiBaseUrl: z.string(),
   user: z.object({ id: z.string(), username: z.string(), displayName: z.string().nullable(), email: z.string().nullable() }),
@@ -87,20 +96,36 @@ export function createAccountService(deps: AccountDeps): AccountService {
   let storage: KeyStorage = 'keychain';
   let current: AccountState = { status: 'signed-out', reason: 'never', apiBaseUrl, keychain: { available: true } };
   let clients = new Map<string, OuroClient>();
+  // Bumped whenever the key changes. A client belongs to one generation: once the key changes it
+  // can no longer obtain a key, so work that started under one account (an upload between two
+  // steps) can never carry on under the next one's key.
+  let generation = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryAttempt = 0;
   const signedOutListeners: Array<() => Promise<void> | void> = [];
   let started: Promise<void> | undefined;
-
-  const hooks: ClientHooks = { getApiKey: () => key, onUnauthorized: () => void refused() };
+  let verifying: Promise<void> = Promise.resolve();
 
   function clientFor(base: string): OuroClient {
     let client = clients.get(base);
     if (!client) {
-      client = deps.createClient(base, hooks);
+      const bound = generation;
+      client = deps.createClient(base, {
+        getApiKey: () => (generation === bound ? key : null),
+        onUnauthorized: () => {
+          if (generation === bound) void refused();
+        },
+      });
       clients.set(base, client);
     }
     return client;
+  }
+
+  /** The key is about to change: drop every client (and its cached token) of the old one. */
+  function newGeneration(): void {
+    generation++;
+    for (const client of clients.values()) client.reset();
+    clients = new Map();
   }
 
   function publish(next: AccountState): AccountState {
@@ -139,7 +164,7 @@ export function createAccountService(deps: AccountDeps): AccountService {
       if (key !== usedKey) return; // signed out or switched keys meanwhile
       stopRetrying();
       await remember(verified);
-      // Ouro may have refused the key (a 401 elsewhere) while the profile was being saved.
+      // Again: Ouro may have refused the key, or someone signed out, while the profile was saved.
       if (key !== usedKey) return;
       publish(signedIn(toAccountUser(verified.user, verified.profile), verified.keyName, 'online'));
     } catch (error) {
@@ -182,7 +207,7 @@ export function createAccountService(deps: AccountDeps): AccountService {
     const wasStored = storage === 'keychain';
     key = null;
     stopRetrying();
-    for (const client of clients.values()) client.reset();
+    newGeneration();
     // The state changes at once, so no caller sees a signed-in account with no key behind it.
     publish({ status: 'signed-out', reason: 'revoked', apiBaseUrl, keychain: { available: true } });
     if (wasStored) await deps.keychain.delete(apiBaseUrl).catch(() => {});
@@ -191,14 +216,20 @@ export function createAccountService(deps: AccountDeps): AccountService {
 
   async function start(): Promise<void> {
     const settings = await readJson(settingsFile, SettingsSchema);
-    if (settings?.apiBaseUrl && !deps.apiBaseFromEnv) apiBaseUrl = settings.apiBaseUrl;
+    if (settings?.confirmedApiBaseUrl && !deps.apiBaseFromEnv) {
+      try {
+        apiBaseUrl = parseApiAddress(settings.confirmedApiBaseUrl);
+      } catch (error) {
+        deps.log.warn('Ignoring the saved API address', error);
+      }
+    }
 
     if (deps.envApiKey?.trim()) {
       key = deps.envApiKey.trim();
       storage = 'environment';
       deps.log.addSecret(key);
       current = signedIn(null, null, 'online');
-      void verifyCurrent();
+      verifying = verifyCurrent();
       return;
     }
     let stored: string | null = null;
@@ -219,16 +250,31 @@ export function createAccountService(deps: AccountDeps): AccountService {
     const cache = await readJson(cacheFile, CacheSchema);
     const cached = cache && cache.apiBaseUrl === apiBaseUrl ? cache : null;
     current = signedIn(cached?.user ?? null, cached?.keyName ?? null, 'online');
-    void verifyCurrent();
+    verifying = verifyCurrent();
   }
 
-  function normaliseBase(raw: string | undefined): string {
-    if (!raw?.trim()) return apiBaseUrl;
-    try {
-      return resolveApiBaseUrl({ OURO_BACKEND_URL: raw });
-    } catch {
-      throw new AppError({ kind: 'invalid-input', message: 'The API URL must be an http(s) URL', issues: ['API URL: must be an http(s) URL'] });
+  /**
+   * The address a sign-in goes to. The page may only ask: the one in use and the launch's
+   * default need nothing more; any other must be confirmed by the person in main's own dialog,
+   * and where there is none (web host) it is refused before the key is sent anywhere.
+   */
+  async function chooseBase(raw: string | undefined): Promise<{ base: string; confirmed: boolean }> {
+    if (!raw?.trim()) return { base: apiBaseUrl, confirmed: false };
+    const wanted = parseRequestedAddress(raw);
+    if (wanted === apiBaseUrl || wanted === deps.defaultApiBaseUrl) return { base: wanted, confirmed: false };
+    const host = hostOf(wanted);
+    if (!deps.confirmApiAddress) {
+      deps.log.warn(`Ignored an API address sent by the page (${host})`);
+      throw new AppError({
+        kind: 'invalid-input',
+        message: `This app talks to ${hostOf(apiBaseUrl)}; it does not take an API address from the page. Start it with OURO_BACKEND_URL or --api-url to use ${host}.`,
+        issues: ['API URL: set when the app is started'],
+      });
     }
+    if (!(await deps.confirmApiAddress({ host, url: wanted }))) {
+      throw new AppError({ kind: 'cancelled', message: `You did not confirm the API address ${host}; nothing was sent to it.` });
+    }
+    return { base: wanted, confirmed: true };
   }
 
   // Every read of the account waits for the keychain to have been read (starting it if nothing
@@ -245,15 +291,18 @@ export function createAccountService(deps: AccountDeps): AccountService {
       await ensureStarted();
       const candidate = input.apiKey.trim();
       deps.log.addSecret(candidate);
-      const base = normaliseBase(input.apiBaseUrl);
+      const { base, confirmed } = await chooseBase(input.apiBaseUrl);
       // Verify first: nothing is stored for a key Ouro does not accept.
       const verified = await clientFor(base).verifyKey(candidate);
+      // The keychain account is the API address: a key is never reused for another address.
       if (!input.sessionOnly) await deps.keychain.set(base, candidate);
-      if (base !== apiBaseUrl || input.apiBaseUrl) {
-        await writeJsonAtomic(settingsFile, { apiBaseUrl: base }).catch((error: unknown) => deps.log.warn('Could not save settings', error));
+      if (confirmed || (base !== apiBaseUrl && base === deps.defaultApiBaseUrl)) {
+        // Remembered only once the person confirmed it in main's dialog (or went back to the default).
+        const settings = base === deps.defaultApiBaseUrl ? {} : { confirmedApiBaseUrl: base };
+        await writeJsonAtomic(settingsFile, settings).catch((error: unknown) => deps.log.warn('Could not save settings', error));
       }
-      // Replacing another key: its token must not be reused.
-      for (const client of clients.values()) client.reset();
+      // Replacing another key: its token must not be reused, nor its clients.
+      newGeneration();
       stopRetrying();
       apiBaseUrl = base;
       key = candidate;
@@ -266,7 +315,7 @@ export function createAccountService(deps: AccountDeps): AccountService {
       const wasStored = storage === 'keychain' && key !== null;
       key = null;
       stopRetrying();
-      for (const client of clients.values()) client.reset();
+      newGeneration();
       let keychain: KeychainStatus = { available: true };
       if (wasStored) {
         try {
@@ -294,6 +343,10 @@ export function createAccountService(deps: AccountDeps): AccountService {
     client() {
       if (!key) throw new AppError({ kind: 'not-signed-in', message: 'Sign in to continue' });
       return clientFor(apiBaseUrl);
+    },
+    async verified() {
+      await ensureStarted();
+      await verifying;
     },
     onSignedOut(listener) {
       signedOutListeners.push(listener);

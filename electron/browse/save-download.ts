@@ -2,6 +2,7 @@
 // straight to that file (never through the renderer) as an item of the Downloads list.
 import path from 'node:path';
 import type { SaveResult } from '../../shared/browse';
+import { normaliseFileName } from '../../shared/file-names';
 import type { AccountService } from '../account/account-service';
 import type { DownloadManager } from '../downloads/download-manager';
 import type { Logger } from '../log';
@@ -36,14 +37,10 @@ export async function saveAssetDownload(options: {
   return { saved: true, path: target, bytes: result.bytes };
 }
 
-/** A name safe on every OS: no separators, no reserved characters, not empty. */
+/**
+ * A name safe on every OS: no separators or reserved characters, no leading dots, and the shared
+ * normalisation (NFC, no bidi or control characters, 255 UTF-8 bytes with the extension kept).
+ */
 export function safeFileName(name: string): string {
-  const cleaned = [...name]
-    .map((char) => (char.charCodeAt(0) < 32 ? '_' : char))
-    .join('')
-    .replace(/[/\\?%*:|"<>]/g, '_')
-    .replace(/^\.+/, '')
-    .trim()
-    .slice(0, 200);
-  return cleaned || 'download';
+  return normaliseFileName(name.replace(/[/\\?%*:|"<>]/g, '_').replace(/^[.\s]+/, ''), 'download');
 }

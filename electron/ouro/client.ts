@@ -7,6 +7,8 @@ import { createAssets, type AssetsApi } from './assets';
 import { createConversations, type ConversationsApi } from './conversations';
 import { createDatasets, type DatasetsApi } from './datasets';
 import { createFiles, type FilesApi } from './files';
+import { isAppError } from '../../shared/app-error';
+import { unauthorizedAfterExchange } from './errors';
 import { createHttp, headerSafe, type Http } from './http';
 import { createNotifications, type NotificationsApi } from './notifications';
 import { createOrganizations, createTeams, type OrganizationsApi, type TeamsApi } from './organizations';
@@ -48,8 +50,6 @@ export interface ClientAuth {
   headers(signal?: AbortSignal): Promise<AuthHeaders>;
   /** After a 401 with `used`: exchange again once (shared with concurrent callers). */
   renew(used: AuthHeaders, signal?: AbortSignal): Promise<AuthHeaders>;
-  /** A 401 persisted after renewing: the stored key is no longer accepted. */
-  refused(): void;
   /** Values no error message may contain. */
   secrets(): string[];
 }
@@ -72,7 +72,8 @@ export interface OuroClient {
   notifications: NotificationsApi;
   /**
    * Checks a candidate key without storing or caching anything: exchange, `GET /user`,
-   * `GET /user/profile`. A refused key is `unauthorized` (and does not call onUnauthorized).
+   * `GET /user/profile`. A key refused at the exchange is `unauthorized` (and does not call
+   * onUnauthorized); a 401 from the two reads after a good exchange is `server`, not a refusal.
    */
   verifyKey(key: string, signal?: AbortSignal): Promise<VerifiedKey>;
   /** Drops the cached token (sign-out, key change). */
@@ -118,7 +119,6 @@ export function createOuroClient(options: OuroClientOptions): OuroClient {
       baseUrl: options.baseUrl,
       headers: async (signal) => withHeaders(await session.current(signal)),
       renew: async (used, signal) => withHeaders(await session.renew(used.credentials, signal)),
-      refused: () => session.refused(),
       secrets: () => session.secrets(),
     },
     http,
@@ -137,8 +137,12 @@ export function createOuroClient(options: OuroClientOptions): OuroClient {
       // `anonymous` with explicit credentials: a 401 here means this key, not the stored one.
       const users = createUsers(anonymous, credentials);
       const call = signal ? { signal } : {};
-      const [user, profile] = await Promise.all([users.me(call), users.profile(call)]);
-      return { user, profile, keyName: credentials.keyName ?? null };
+      try {
+        const [user, profile] = await Promise.all([users.me(call), users.profile(call)]);
+        return { user, profile, keyName: credentials.keyName ?? null };
+      } catch (error) {
+        throw isAppError(error) && error.kind === 'unauthorized' ? unauthorizedAfterExchange(error) : error;
+      }
     },
     reset() {
       session.reset();

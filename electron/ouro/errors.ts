@@ -105,6 +105,23 @@ export function errorCode(body: unknown): string | undefined {
   return (isRecord(error) ? nonBlank(error['code']) : undefined) ?? nonBlank(body['code']);
 }
 
+/**
+ * A 401 on an ordinary call right after Ouro accepted the key at `/users/get-token`: the key is
+ * fine (Ouro just said so), so this is Ouro contradicting itself, not a refused key. It must not
+ * sign anyone out or delete a good key; it is a server-side fault, with the request id for support.
+ */
+export function unauthorizedAfterExchange(error: AppError): AppError {
+  return new AppError(
+    {
+      kind: 'server',
+      message: `Ouro refused a request right after accepting the API key (HTTP 401): ${error.message}`,
+      status: error.status ?? 401,
+      ...(error.requestId ? { requestId: error.requestId } : {}),
+    },
+    { cause: error },
+  );
+}
+
 // ---- secrets ----------------------------------------------------------------------------------
 
 // JWTs are three base64url segments, the first starting with `eyJ` (base64 of `{"`).

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error';
 import { Attempt } from './abort';
 import { type Envelope, type ResponseFacts, httpError, parseJson, readEnvelope, validate } from './envelope';
-import { cancelledError, isRecord, scrub, transportError } from './errors';
+import { cancelledError, isRecord, scrub, transportError, unauthorizedAfterExchange } from './errors';
 import { isRetryable, parseRetryAfter, retryDelay } from './retry';
 import type { Session } from './session';
 import type { Credentials } from './token';
@@ -78,9 +78,26 @@ export function buildUrl(baseUrl: string, path: string, query?: Query): string {
   return url.toString();
 }
 
-/** `/files/{id}` with the id encoded, so an odd id can never change the path. */
+/**
+ * `/files/{id}` with the id encoded, so an odd id can never change the path: `.` and `..` (which
+ * URL resolution would collapse: `/files/..` is `GET /`), empty ids and ids that cannot be
+ * encoded (lone surrogates) are refused. The contract only lets UUIDs in from the page; this also
+ * covers ids read from Ouro's own answers.
+ */
 export function pathOf(template: TemplateStringsArray, ...ids: string[]): string {
-  return template.reduce((out, part, i) => out + part + (i < ids.length ? encodeURIComponent(ids[i] ?? '') : ''), '');
+  const segment = (id: string | undefined): string => {
+    if (!id || id === '.' || id === '..') throw badId();
+    try {
+      return encodeURIComponent(id);
+    } catch {
+      throw badId();
+    }
+  };
+  return template.reduce((out, part, i) => out + part + (i < ids.length ? segment(ids[i]) : ''), '');
+}
+
+function badId(): AppError {
+  return new AppError({ kind: 'invalid-input', message: 'Not a valid Ouro id' });
 }
 
 /**
@@ -206,11 +223,11 @@ export function createHttp(deps: HttpDeps): Http {
             // Safe even for creates, since a 401 means the server did nothing.
             renewed = true;
             deps.log?.info(`${request.method} ${request.path}: 401, exchanging the key again`);
+            // A refusal of the key itself surfaces here, from /users/get-token (session.ts).
             credentials = await deps.session.renew(credentials, request.signal);
             continue;
           }
-          deps.session.refused();
-          throw failure;
+          throw unauthorizedAfterExchange(failure);
         }
         if (idempotent && isRetryable(failure) && retries < deps.retry.maxRetries) {
           const delay = retryDelay(retries, state.retryAfterMs, deps.retry, deps.random);

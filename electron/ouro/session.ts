@@ -10,10 +10,11 @@ export const REFRESH_MARGIN_MS = 300_000;
 export interface Session {
   /** A usable token, exchanging the key first when there is none or it is about to expire. */
   current(signal?: AbortSignal): Promise<Credentials>;
-  /** After a 401 with `failed`: exchange again (or join the exchange another caller started). */
+  /**
+   * After a 401 with `failed`: exchange again (or join the exchange another caller started). Only
+   * a refusal at the exchange itself calls onUnauthorized: a 401 elsewhere never signs anyone out.
+   */
   renew(failed: Credentials, signal?: AbortSignal): Promise<Credentials>;
-  /** A 401 persisted after renewing: tell the app the stored key is no longer accepted. */
-  refused(): void;
   /** Sign-out / key change: forget the token; exchanges already running will not repopulate it. */
   reset(): void;
   /** Values no error message may contain. */
@@ -93,9 +94,6 @@ export function createSession(deps: SessionDeps): Session {
       if (cached && cached.token !== failed.token && fresh(cached)) return Promise.resolve(cached);
       if (cached?.token === failed.token) cached = undefined;
       return raceAbort(exchange(), signal);
-    },
-    refused() {
-      deps.onUnauthorized?.();
     },
     reset() {
       generation++;

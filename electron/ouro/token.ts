@@ -33,8 +33,12 @@ function refused(reason: string, cause?: unknown, extra?: { status?: number; req
   );
 }
 
+/** A 403 from the exchange that says the key is bad, as opposed to e.g. a blocked network. */
+const INVALID_KEY = /invalid|revoked|expired|not (?:valid|found)/i;
+
 /**
- * Exchanges `key` for a JWT. Failures that mean "this key is no good" (HTTP 401, a truthy
+ * Exchanges `key` for a JWT. Failures that mean "this key is no good" (HTTP 401, a 403 saying the
+ * key is invalid, a truthy
  * `error`, no `access_token`) become `unauthorized`; transport and server trouble keep their own
  * kind so a flaky network never signs anyone out.
  */
@@ -57,7 +61,7 @@ export async function exchangeKey(http: Http, key: string, signal?: AbortSignal)
     body = result.body;
     facts = { status: result.facts.status, ...(result.facts.requestId ? { requestId: result.facts.requestId } : {}) };
   } catch (error) {
-    if (isAppError(error) && error.kind === 'unauthorized') {
+    if (isAppError(error) && (error.kind === 'unauthorized' || (error.kind === 'forbidden' && INVALID_KEY.test(error.message)))) {
       throw refused(error.message, error, {
         ...(error.status !== undefined ? { status: error.status } : {}),
         ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),

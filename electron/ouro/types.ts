@@ -47,7 +47,7 @@ export interface OuroClientOptions {
   clock?: Clock;
   /** In [0, 1); jitter source. */
   random?: () => number;
-  /** Called when the stored key is refused: a 401 that persists after one re-exchange. */
+  /** Called when the stored key is refused by `/users/get-token` itself (never for other 401s). */
   onUnauthorized?: () => void;
   log?: OuroLogger;
   /** Told before each automatic retry, so the app can say "retrying in N s". */

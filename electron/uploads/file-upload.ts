@@ -7,7 +7,7 @@ import { AppError, isAppError } from '../../shared/app-error';
 import { FileSchema, type OuroFile } from '../../shared/ouro-models';
 import type { AuthHeaders, OuroClient } from '../ouro/client';
 import { httpError, readEnvelope, validate, type Envelope, type ResponseFacts } from '../ouro/envelope';
-import { scrub } from '../ouro/errors';
+import { scrub, unauthorizedAfterExchange } from '../ouro/errors';
 import { buildUrl, pathOf } from '../ouro/http';
 import { parseRetryAfter, retryDelay } from '../ouro/retry';
 import type { RetryOptions } from '../ouro/types';
@@ -116,14 +116,14 @@ export async function sendFileBody(client: OuroClient, request: FileBodyRequest,
     failure = scrubbed(failure, client.auth.secrets());
     if (failure.kind === 'cancelled' || failure.kind === 'file-unreadable') throw failure;
     if (failure.kind === 'unauthorized') {
-      // Tokens can expire mid-queue: exchange once more; a second 401 means the key is refused.
+      // Tokens can expire mid-queue: exchange once more. A refused key fails that exchange (and
+      // signs out); a 401 after a good exchange is Ouro's fault, retried like any 5xx.
       if (!renewed) {
         renewed = true;
         auth = await client.auth.renew(auth, hooks.signal);
         continue;
       }
-      client.auth.refused();
-      throw failure;
+      failure = unauthorizedAfterExchange(failure);
     }
     if (isTransientUploadFailure(failure) && retries < timing.retry.maxRetries) {
       const delay = retryDelay(retries, retryAfterMs, timing.retry, timing.random);

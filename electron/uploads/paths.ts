@@ -1,8 +1,10 @@
-// Paths from the renderer are untrusted: each is re-validated here (exists, regular file,
-// readable, not a symlink loop, within the size limit) and folders are expanded recursively,
-// skipping hidden and system files. Every rejected file gets its own reason.
+// Paths to upload, each re-validated here (granted, exists, regular file, readable, not a symlink
+// loop, within the size limit) with folders expanded recursively, skipping hidden and system
+// files. Every file is checked by its real path (links resolved) against what main was granted,
+// so a link inside a dropped folder cannot lead elsewhere. Every rejected file gets its reason.
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { normaliseFileName } from '../../shared/file-names';
 import { formatBytes } from '../../shared/format-bytes';
 import { skipReason, type SkippedCounts } from '../../shared/upload-names';
 import type { RejectedFile } from '../../shared/uploads';
@@ -21,6 +23,8 @@ export interface ValidatedPaths {
 
 export interface ValidateOptions {
   maxFileBytes: number;
+  /** Whether main was given this real path (path-grants.ts). Required: nothing is read unasked. */
+  allowed(realPath: string): boolean;
   /** Stop expanding after this many files (a dropped home folder must not hang the app). */
   maxFiles?: number;
   /** Throws when the file cannot be read. A seam so tests can simulate it even as root. */
@@ -46,8 +50,10 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   const visited = new Set<string>();
 
   const reject = (file: string, reason: RejectedFile['reason'], message: string): void => {
-    out.rejected.push({ name: path.basename(file) || file, reason, message });
+    out.rejected.push({ name: normaliseFileName(path.basename(file) || file), reason, message });
   };
+  const notGranted = (file: string): void =>
+    reject(file, 'not-granted', 'The app was not given this file: drop it on the window or choose it with Upload files… (a link inside a dropped folder may not lead outside it).');
 
   async function visit(file: string, insideFolder: boolean): Promise<void> {
     if (out.files.length >= maxFiles) return;
@@ -59,24 +65,23 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       }
     }
     let info;
+    let real: string;
     try {
       const link = await lstat(file);
       // stat follows links: a loop (ELOOP) or a dangling link fails here.
       info = link.isSymbolicLink() ? await stat(file) : link;
+      real = await realpath(file);
     } catch (error) {
       const code = codeOf(error);
+      // Whether something exists is itself worth knowing: only say so inside what was granted.
+      if (!options.allowed(path.resolve(file))) return notGranted(file);
       if (code === 'ELOOP') return reject(file, 'symlink-loop', 'It is a symbolic link that points back to itself.');
       if (code === 'ENOENT' || code === 'ENOTDIR') return reject(file, 'vanished', 'It was moved or deleted before it could be uploaded.');
       if (code === 'EACCES' || code === 'EPERM') return reject(file, 'unreadable', 'You do not have permission to read it.');
       return reject(file, 'unreadable', `It could not be read (${code ?? 'unknown error'}).`);
     }
+    if (!options.allowed(real)) return notGranted(file);
     if (info.isDirectory()) {
-      let real: string;
-      try {
-        real = await realpath(file);
-      } catch {
-        return reject(file, 'vanished', 'It was moved or deleted before it could be uploaded.');
-      }
       if (visited.has(real)) return;
       visited.add(real);
       let entries: string[];
@@ -94,11 +99,12 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       return reject(file, 'too-large', `It is ${formatBytes(info.size, { binary: true })}, over the ${formatBytes(options.maxFileBytes, { binary: true })} limit set for uploads.`);
     }
     try {
-      await (options.checkReadable ?? openForReading)(file);
+      await (options.checkReadable ?? openForReading)(real);
     } catch {
       return reject(file, 'unreadable', 'You do not have permission to read it.');
     }
-    out.files.push({ path: file, name: path.basename(file), size: info.size });
+    // The real path is what gets read later: the checked file, not whatever a link points to then.
+    out.files.push({ path: real, name: normaliseFileName(path.basename(file)), size: info.size });
   }
 
   for (const raw of paths) {

@@ -1,6 +1,9 @@
-// The upload queue on disk (`uploads-queue.json` in the data folder), so quitting or crashing
-// mid-queue loses nothing: written atomically after every state change, one write at a time
-// (a newer snapshot replaces a pending one), and read back on the next start.
+// The upload queue on disk, so quitting or crashing mid-queue loses nothing, at a cost per change
+// that does not grow with the queue: each change is a line appended to `uploads-queue.journal`
+// (changes arriving together share one write and one fsync), and once the journal is longer than
+// the queue it is folded into `uploads-queue.json` (written atomically) and emptied. Loading reads
+// the snapshot, then replays the journal; a torn last line (a crash mid-append) is skipped.
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { errorKinds } from '../../shared/error-kinds';
@@ -38,6 +41,8 @@ const RecordSchema = z.object({
   ingestNotes: z.array(z.string()).max(10).optional(),
   assetId: z.string().optional(),
   assetUrl: z.string().optional(),
+  account: z.string().optional(),
+  accountLabel: z.string().optional(),
   error: z
     .object({
       kind: z.enum(errorKinds),
@@ -51,13 +56,25 @@ const RecordSchema = z.object({
 });
 
 const FileSchema = z.object({ version: z.literal(1), records: z.array(RecordSchema) });
+const LineSchema = z.union([z.object({ put: RecordSchema }), z.object({ remove: z.string() })]);
 
-/** Finished items beyond this many are dropped from the file (the newest are kept). */
+/** Finished items beyond this many are dropped from the snapshot (the newest are kept). */
 const KEEP_FINISHED = 200;
+/** The journal is folded into the snapshot once it has more lines than this or than the queue has records. */
+const MIN_COMPACT_LINES = 500;
+
+export interface QueueChanges {
+  /** Records added or changed (whole). */
+  put: readonly QueueRecord[];
+  /** Ids of records that are gone. */
+  remove: readonly string[];
+}
 
 export interface QueueStore {
   load(): Promise<QueueRecord[]>;
-  save(records: readonly QueueRecord[]): Promise<void>;
+  /** Saves changes; resolves once they are on disk. */
+  save(changes: QueueChanges): Promise<void>;
+  close(): Promise<void>;
 }
 
 function strip(record: QueueRecord): QueueRecord {
@@ -65,22 +82,59 @@ function strip(record: QueueRecord): QueueRecord {
   return JSON.parse(JSON.stringify(record)) as QueueRecord;
 }
 
+/**
+ * A saved record as the queue uses it. One from before bucket and path were kept has only the
+ * storage id: a file record needs all three, so its bytes go up again (the old object is never
+ * referenced).
+ */
+function fromDisk({ storageId: _legacy, ...record }: z.infer<typeof RecordSchema>): QueueRecord {
+  return record as QueueRecord;
+}
+
+function isDone(record: QueueRecord): boolean {
+  return record.state === 'done' || record.state === 'failed' || record.state === 'cancelled';
+}
+
 export function createQueueStore(dataDir: string, onError: (error: unknown) => void = () => {}): QueueStore {
   const file = path.join(dataDir, 'uploads-queue.json');
-  let writing: Promise<void> | null = null;
-  let next: QueueRecord[] | null = null;
+  const journalFile = path.join(dataDir, 'uploads-queue.journal');
+  // What is on disk (or about to be), in queue order: what a compaction writes.
+  const mirror = new Map<string, QueueRecord>();
+  let journalLines = 0;
+  let journal: FileHandle | null = null;
+  let pending: string[] = [];
   let waiters: Array<() => void> = [];
+  let writing: Promise<void> | null = null;
+
+  async function compact(): Promise<void> {
+    const records = [...mirror.values()];
+    const finished = records.filter(isDone);
+    const drop = new Set(finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)).map((r) => r.id));
+    for (const id of drop) mirror.delete(id);
+    await writeJsonAtomic(file, { version: 1, records: records.filter((r) => !drop.has(r.id)).map(strip) });
+    // A crash before this truncation replays the old journal over the new snapshot: every id's
+    // last line is its final state, so the result is the same.
+    journal ??= await open(journalFile, 'a', 0o600);
+    await journal.truncate(0);
+    await journal.sync();
+    journalLines = 0;
+  }
 
   async function drain(): Promise<void> {
-    while (next) {
-      const records = next;
+    while (pending.length > 0) {
+      const lines = pending;
       const done = waiters;
-      next = null;
+      pending = [];
       waiters = [];
-      const finished = records.filter((r) => r.state === 'done' || r.state === 'failed' || r.state === 'cancelled');
-      const drop = new Set(finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)).map((r) => r.id));
       try {
-        await writeJsonAtomic(file, { version: 1, records: records.filter((r) => !drop.has(r.id)).map(strip) });
+        if (journalLines + lines.length > Math.max(MIN_COMPACT_LINES, mirror.size)) {
+          await compact(); // the mirror already holds these lines' changes
+        } else {
+          journal ??= await open(journalFile, 'a', 0o600);
+          await journal.write(lines.join(''));
+          await journal.sync();
+          journalLines += lines.length;
+        }
       } catch (error) {
         onError(error);
       }
@@ -91,16 +145,46 @@ export function createQueueStore(dataDir: string, onError: (error: unknown) => v
 
   return {
     async load() {
+      mirror.clear();
       const saved = await readJson(file, FileSchema);
-      // A record from before bucket and path were kept has only the storage id: a file record
-      // needs all three, so its bytes go up again (the old object is never referenced).
-      return (saved?.records ?? []).map(({ storageId: _legacy, ...record }) => record as QueueRecord);
+      for (const record of saved?.records ?? []) mirror.set(record.id, fromDisk(record));
+      const text = await readFile(journalFile, 'utf8').catch(() => '');
+      journalLines = 0;
+      for (const line of text.split('\n')) {
+        if (!line.trim()) continue;
+        let parsed: z.infer<typeof LineSchema> | null;
+        try {
+          const result = LineSchema.safeParse(JSON.parse(line));
+          parsed = result.success ? result.data : null;
+        } catch {
+          parsed = null; // a torn line from a crash mid-append
+        }
+        if (!parsed) continue;
+        journalLines++;
+        if ('put' in parsed) mirror.set(parsed.put.id, fromDisk(parsed.put));
+        else mirror.delete(parsed.remove);
+      }
+      return [...mirror.values()].map((r) => ({ ...r }));
     },
-    save(records) {
-      next = records.map((r) => ({ ...r }));
+    save(changes) {
+      if (changes.put.length === 0 && changes.remove.length === 0) return writing ?? Promise.resolve();
+      for (const record of changes.put) {
+        const copy = strip(record);
+        mirror.set(copy.id, copy);
+        pending.push(`${JSON.stringify({ put: copy })}\n`);
+      }
+      for (const id of changes.remove) {
+        mirror.delete(id);
+        pending.push(`${JSON.stringify({ remove: id })}\n`);
+      }
       const saved = new Promise<void>((resolve) => waiters.push(resolve));
       writing ??= drain();
       return saved;
+    },
+    async close() {
+      await writing;
+      await journal?.close();
+      journal = null;
     },
   };
 }

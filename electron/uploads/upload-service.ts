@@ -1,39 +1,28 @@
-// The uploads feature as services.ts sees it: validates and enqueues paths (or web-host staged
-// copies), runs each item as a file or dataset upload, persists and restores the queue, pauses
-// it while Ouro wants a new sign-in, and tells the host (progress bar, notification, badge) and
-// the page (`uploads:changed`, throttled) what is happening. Imports nothing from Electron.
-import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
-import { z } from 'zod';
+// The uploads feature as services.ts sees it: enqueues granted files (or staged copies) and
+// replacements of a file's bytes, runs each item (upload-runner.ts), persists and restores the
+// queue, keeps each account's items to that account (pausing while Ouro wants a new sign-in), and
+// tells the host (progress bar, notification, badge) and the page (`uploads:changed` deltas,
+// throttled) what is happening. Imports nothing from Electron.
 import type { AccountState } from '../../shared/account';
 import { AppError } from '../../shared/app-error';
-import { organizationName, teamName } from '../../shared/display-names';
 import { describeError } from '../../shared/error-kinds';
-import {
-  uploadVisibilities,
-  type AddUploadsResult,
-  type ChooseFilesResult,
-  type DestinationOrg,
-  type RejectedFile,
-  type UploadDestination,
-  type UploadDestinations,
-  type UploadsSnapshot,
-} from '../../shared/uploads';
+import type { AddUploadsResult, ChooseFilesResult, UploadDestination, UploadDestinations, UploadsSnapshot } from '../../shared/uploads';
+import { accountIdentity, type AccountIdentity } from '../account/account-identity';
 import type { Logger } from '../log';
 import type { OuroClient } from '../ouro/client';
 import { realClock } from '../ouro/abort';
+import type { PathGrants } from '../security/path-grants';
 import type { EmitEvent } from '../services';
-import { readJson, writeJsonAtomic } from '../storage/atomic-json';
-import { uploadDataset } from './dataset-upload';
-import { replaceContent } from './content-replace';
-import { createFileRecord, defaultUploadRetry, uploadBytes, type FileJobHooks, type UploadTiming } from './file-upload';
+import { defaultUploadRetry, type UploadTiming } from './file-upload';
+import { createFileResolver, type FileReferences } from './file-references';
 import { createFinishNotifier } from './finish-notifier';
-import type { IngestTally } from './ingest';
-import { validatePaths, type ValidatedPaths } from './paths';
-import { isFinished, UploadQueue, type QueueRecord, type RunContext, type RunResult } from './queue';
+import { isFinished, UploadQueue, type QueueRecord } from './queue';
 import { createQueueStore } from './queue-store';
 import { createStaging, type Staging } from './staging';
+import { createUploadPreferences } from './upload-preferences';
+import { destinationOrgs } from './upload-destinations';
+import { createUploadPublisher, DEFAULT_PUBLISH_INTERVAL_MS } from './upload-publisher';
+import { createUploadRunner } from './upload-runner';
 
 /** What only the host can do; main.ts passes Electron's, the web host passes what it has. */
 export interface UploadHostHooks {
@@ -55,8 +44,10 @@ export interface UploadOptions {
   /** Files larger than this are refused before anything is sent (default 5 GiB). */
   maxFileBytes?: number;
   timing?: Partial<UploadTiming>;
-  /** Minimum gap between progress events to the page. */
+  /** Minimum gap between `uploads:changed` events (default 200 ms). */
   progressIntervalMs?: number;
+  /** Clock for staged-file expiry (tests). */
+  now?: () => number;
 }
 
 export interface UploadServiceDeps extends UploadOptions {
@@ -66,20 +57,21 @@ export interface UploadServiceDeps extends UploadOptions {
   log: Logger;
   emit: EmitEvent;
   client(): OuroClient;
+  /** Which paths main has been given; nothing outside them is read. */
+  grants: PathGrants;
+  /** Resolves once Ouro has said who the stored key belongs to (start-up), so a drop can wait for it. */
+  accountVerified?(): Promise<void>;
 }
 
-export interface AddInput {
-  paths: string[];
-  staged: string[];
+/** Files to queue, as the page names them: grant handles and staging tokens (file-references.ts). */
+export interface AddInput extends FileReferences {
   destination: UploadDestination;
 }
 
-/** New bytes for an existing file asset, named the way `add` names files (one path or token). */
-export interface ReplaceInput {
+/** New bytes for an existing file asset, named the way `add` names files (one handle or token). */
+export interface ReplaceInput extends FileReferences {
   targetId: string;
   targetName: string;
-  paths: string[];
-  staged: string[];
 }
 
 export interface UploadService {
@@ -96,6 +88,8 @@ export interface UploadService {
   destinations(): Promise<UploadDestinations>;
   /** Web host: a dropped file's bytes, streamed into the staging folder. */
   stage(name: string, body: AsyncIterable<Buffer> | NodeJS.ReadableStream): Promise<{ token: string; size: number }>;
+  /** Other accounts' items, dropped at the person's request; returns how many were unfinished. */
+  dropWaiting(): Promise<number>;
   onAccountChanged(state: AccountState): void;
   /** Explicit sign-out: cancel and forget everything (nothing may go to the next account). */
   forget(): Promise<void>;
@@ -108,38 +102,14 @@ export interface UploadService {
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 ** 3;
 const DEFAULT_CONCURRENCY = 3;
 
-const PreferencesSchema = z.object({
-  destination: z
-    .object({
-      orgId: z.string().optional(),
-      teamId: z.string().optional(),
-      visibility: z.enum(uploadVisibilities),
-      asDataset: z.boolean().optional(),
-    })
-    .optional(),
-  concurrency: z.number().int().min(1).max(16).optional(),
-});
-
-const WEB_ONLY_REASON = 'This team only accepts uploads made on the Ouro website.';
-const READ_ONLY_REASON = 'You can only view this team, not add to it.';
-
-function tallyOf(record: Readonly<QueueRecord>): IngestTally {
-  return {
-    rowsInserted: record.rowsInserted ?? 0,
-    rowsSkipped: record.rowsSkipped ?? 0,
-    ignoredColumns: record.ignoredColumns ?? [],
-    ingestNotes: record.ingestNotes ?? [],
-  };
-}
-
 export function isTabular(name: string): boolean {
   return /\.(csv|tsv)$/i.test(name);
 }
 
 export function createUploadService(deps: UploadServiceDeps): UploadService {
   const store = createQueueStore(deps.dataDir, (error) => deps.log.warn('Could not save the upload queue', error));
-  const staging: Staging = createStaging(deps.dataDir);
-  const prefsFile = path.join(deps.dataDir, 'uploads-preferences.json');
+  const staging: Staging = createStaging(deps.dataDir, deps.now);
+  const preferences = createUploadPreferences(deps.dataDir, (error) => deps.log.warn('Could not save upload preferences', error));
   const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const hooks = deps.hooks ?? {};
   const timing: UploadTiming = {
@@ -148,66 +118,19 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     retry: defaultUploadRetry,
     ...deps.timing,
   };
-  const progressInterval = deps.progressIntervalMs ?? 100;
-  let remembered: UploadDestination = { visibility: 'private' };
-
-  // ---- what the page and the OS icon see -------------------------------------------------------
-  let progressTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastEmit = 0;
-  let batch = new Set<string>();
-  let lastFailed = -1;
+  /** Who is signed in (null: nobody, or not yet known). Items and staged files belong to one. */
+  let account: AccountIdentity | null = null;
   const notifier = createFinishNotifier(hooks);
+  const resolveFiles = createFileResolver({ grants: deps.grants, staging, maxFileBytes });
+  // Copies staged for a drop that was never confirmed are deleted after an hour.
+  const abandonedSweep = setInterval(() => void staging.sweepAbandoned().catch(() => {}), 5 * 60_000);
+  abandonedSweep.unref?.();
 
-  function publish(snapshot: UploadsSnapshot): void {
-    lastEmit = Date.now();
-    deps.emit('uploads:changed', snapshot);
-    hostIndicators(snapshot);
-  }
-
-  function hostIndicators(snapshot: UploadsSnapshot): void {
-    const active = snapshot.items.filter((i) => !isFinished(i.state));
-    for (const item of active) batch.add(item.id);
-    if (active.length === 0) {
-      batch = new Set();
-      hooks.setProgress?.(-1);
-    } else {
-      let total = 0;
-      let sent = 0;
-      for (const item of snapshot.items) {
-        if (!batch.has(item.id) || item.state === 'failed' || item.state === 'cancelled') continue;
-        total += item.size;
-        sent += item.state === 'done' || item.state === 'processing' ? item.size : item.bytesSent;
-      }
-      hooks.setProgress?.(total > 0 ? Math.min(1, sent / total) : 0);
-    }
-    const failed = snapshot.items.filter((i) => i.state === 'failed').length;
-    if (failed !== lastFailed) {
-      lastFailed = failed;
-      hooks.setFailedCount?.(failed);
-    }
-  }
-
-  let urgentTimer: ReturnType<typeof setTimeout> | undefined;
-  function changed(_snapshot: UploadsSnapshot, urgent: boolean): void {
-    if (urgent) {
-      // State changes go out at once, but a burst in one tick (500 files added, a cancel-all)
-      // becomes one event carrying the latest snapshot.
-      urgentTimer ??= setTimeout(() => {
-        urgentTimer = undefined;
-        if (progressTimer) clearTimeout(progressTimer);
-        progressTimer = undefined;
-        publish(queue.snapshot());
-      }, 0);
-      return;
-    }
-    if (progressTimer || urgentTimer) return;
-    // Progress ticks arrive per chunk; the page needs ~10 a second at most.
-    const wait = Math.max(0, progressInterval - (Date.now() - lastEmit));
-    progressTimer = setTimeout(() => {
-      progressTimer = undefined;
-      publish(queue.snapshot());
-    }, wait);
-    progressTimer.unref?.();
+  /** Whose the new items (or staged bytes) will be; waits for the start-up check of the key. */
+  async function signedInAccount(): Promise<AccountIdentity> {
+    if (!account) await deps.accountVerified?.();
+    if (!account) throw new AppError({ kind: 'not-signed-in', message: 'Uploads start once Ouro has confirmed who is signed in. Sign in, or check your connection and try again.' });
+    return account;
   }
 
   function finished(record: Readonly<QueueRecord>): void {
@@ -220,111 +143,39 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     }
   }
 
-  // ---- one item's work ---------------------------------------------------------------------------
-  function bytesHooks(context: RunContext): FileJobHooks {
-    return {
-      signal: context.signal,
-      onBytes: (sent) => context.progress(sent),
-      onRetry: (error, delayMs) =>
-        context.note(`Retrying in ${Math.max(1, Math.round(delayMs / 1000))} s (${error.status ? `Ouro error ${error.status}` : describeError(error.toData()).title})`),
-    };
-  }
-
-  async function run(record: Readonly<QueueRecord>, context: RunContext): Promise<RunResult> {
-    const client = deps.client();
-    const info = await stat(record.path).catch(() => null);
-    if (!info?.isFile()) throw new AppError({ kind: 'file-unreadable', message: 'The file was moved or deleted before it could be uploaded.' });
-    if (record.kind === 'replace' && record.targetId) {
-      const asset = await replaceContent(client, { assetId: record.targetId, path: record.path, name: record.name, size: info.size }, bytesHooks(context), timing);
-      deps.onReplaced?.(asset.id);
-      return { assetId: asset.id, assetUrl: asset.url ?? undefined };
-    }
-    const { visibility, orgId, teamId } = record.destination;
-    if (record.kind === 'dataset') {
-      const datasetId = record.datasetId ?? randomUUID();
-      if (!record.datasetId) await context.checkpoint({ datasetId });
-      const result = await uploadDataset(
-        client,
-        {
-          path: record.path,
-          name: record.name,
-          visibility,
-          orgId,
-          teamId,
-          datasetId,
-          createdId: record.createdDatasetId,
-          rowsSent: record.rowsSent,
-          tally: record.rowsInserted === undefined ? undefined : tallyOf(record),
-        },
-        {
-          signal: context.signal,
-          rows: (sent, total) => context.rows(sent, total),
-          checkpoint: (patch) => context.checkpoint(patch),
-          processing: () => context.processing(),
-        },
-      );
-      return { assetId: result.id, assetUrl: result.url };
-    }
-    const job = { path: record.path, name: record.name, size: info.size, visibility, orgId, teamId };
-    let stored = record.stored;
-    if (!stored) {
-      stored = await uploadBytes(client, job, bytesHooks(context), timing);
-      // Saved before the record is created: a crash from here on resumes at step 2 with the same
-      // object, whose bucket and path the record must name.
-      await context.checkpoint({ stored });
-    }
-    context.processing();
-    const asset = await createFileRecord(client, job, stored, context.signal);
-    return { assetId: asset.id, assetUrl: asset.url ?? undefined };
-  }
-
-  const queue = new UploadQueue({
-    run,
+  const queue: UploadQueue = new UploadQueue({
+    run: createUploadRunner({ client: deps.client, timing, ...(deps.onReplaced ? { onReplaced: deps.onReplaced } : {}) }),
     persist: (records) => store.save(records),
-    changed,
+    changed: (urgent) => publisher.changed(urgent),
     finished,
     concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
   });
+  const publisher = createUploadPublisher({
+    takeDelta: () => queue.takeDelta(),
+    snapshot: () => queue.snapshot(),
+    emit: deps.emit,
+    hooks,
+    intervalMs: deps.progressIntervalMs ?? DEFAULT_PUBLISH_INTERVAL_MS,
+  });
 
-  /**
-   * The one place the page's file references become files main will read: staged tokens (web
-   * host, pasted bytes) and paths, each re-validated. `add` and `replace` both come through here.
-   */
-  async function resolveFiles(input: { paths: readonly string[]; staged: readonly string[] }): Promise<{ files: ValidatedPaths['files']; rejected: RejectedFile[]; skipped: ValidatedPaths['skipped']; stagedPaths: Set<string> }> {
-    const rejected: RejectedFile[] = [];
-    const paths: string[] = [...input.paths];
-    const stagedPaths = new Set<string>();
-    for (const token of input.staged) {
-      const file = await staging.resolve(token);
-      if (file) {
-        paths.push(file);
-        stagedPaths.add(file);
-      } else rejected.push({ name: 'A dropped file', reason: 'not-staged', message: 'Its bytes never reached the app; drop it again.' });
-    }
-    const checked = await validatePaths(paths, { maxFileBytes });
-    rejected.push(...checked.rejected);
-    return { files: checked.files, rejected, skipped: checked.skipped, stagedPaths };
-  }
-
-  async function savePreferences(): Promise<void> {
-    await writeJsonAtomic(prefsFile, { destination: remembered }).catch((error: unknown) => deps.log.warn('Could not save upload preferences', error));
+  async function removeStaged(records: ReadonlyArray<{ staged: boolean; path: string }>): Promise<void> {
+    for (const record of records) if (record.staged) await staging.remove(record.path).catch(() => {});
   }
 
   return {
     maxFileBytes,
     stagingDir: staging.dir,
     async start() {
-      const prefs = await readJson(prefsFile, PreferencesSchema);
-      if (prefs?.destination) remembered = prefs.destination;
-      if (prefs?.concurrency && deps.concurrency === undefined) queue.setConcurrency(prefs.concurrency);
+      const prefs = await preferences.load();
+      if (prefs.concurrency && deps.concurrency === undefined) queue.setConcurrency(prefs.concurrency);
       const records = await store.load();
       await staging.sweep(new Set(records.filter((r) => r.staged && !isFinished(r.state)).map((r) => r.path)));
       queue.restore(records);
     },
     list: () => queue.snapshot(),
     async add(input) {
-      const checked = await resolveFiles(input);
-      const { rejected, stagedPaths } = checked;
+      const owner = await signedInAccount();
+      const checked = await resolveFiles(input, owner.key);
       const asDataset = input.destination.asDataset === true;
       const destination: UploadDestination = {
         visibility: input.destination.visibility,
@@ -336,20 +187,22 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
           name: file.name,
           kind: asDataset && isTabular(file.name) ? ('dataset' as const) : ('file' as const),
           path: file.path,
-          staged: stagedPaths.has(file.path) || staging.owns(file.path),
+          staged: file.staged,
           size: file.size,
           destination,
+          account: owner.key,
+          accountLabel: owner.label,
         })),
       );
-      remembered = { ...destination, ...(asDataset ? { asDataset: true } : {}) };
-      await savePreferences();
-      return { added: checked.files.length, ids: queued.map((record) => record.id), rejected, skipped: checked.skipped };
+      await preferences.remember(owner.key, { ...destination, ...(asDataset ? { asDataset: true } : {}) });
+      return { added: queued.length, ids: queued.map((record) => record.id), rejected: checked.rejected, skipped: checked.skipped };
     },
     async replace(input) {
-      const checked = await resolveFiles(input);
+      const owner = await signedInAccount();
+      const checked = await resolveFiles(input, owner.key);
       const file = checked.files[0];
       if (!file || checked.files.length !== 1) {
-        for (const path of checked.stagedPaths) await staging.remove(path).catch(() => {});
+        await removeStaged(checked.files);
         const reason = checked.rejected[0]?.message ?? 'Choose one file, not a folder.';
         throw new AppError({ kind: 'file-unreadable', message: `That file cannot replace the contents: ${reason}` });
       }
@@ -360,10 +213,12 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
           targetId: input.targetId,
           targetName: input.targetName,
           path: file.path,
-          staged: checked.stagedPaths.has(file.path) || staging.owns(file.path),
+          staged: file.staged,
           size: file.size,
           // Unused by a replacement: the asset keeps its own visibility and place.
           destination: { visibility: 'private' },
+          account: owner.key,
+          accountLabel: owner.label,
         },
       ]);
       if (!record) throw new AppError({ kind: 'internal', message: 'The replacement could not be queued' });
@@ -373,42 +228,49 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     cancelAll: () => queue.cancelAll(),
     retry: (id) => queue.retry(id),
     async clearFinished() {
-      for (const record of queue.clearFinished()) if (record.staged) await staging.remove(record.path).catch(() => {});
+      await removeStaged(queue.clearFinished());
+    },
+    async dropWaiting() {
+      await signedInAccount();
+      const dropped = queue.dropWaiting();
+      await removeStaged(dropped);
+      return dropped.filter((r) => !isFinished(r.state)).length;
     },
     async chooseFiles() {
       if (!hooks.chooseFiles) return { supported: false };
-      return { supported: true, paths: await hooks.chooseFiles() };
+      // The dialog is main's own: what the person picks there is granted here, by main.
+      const granted = await deps.grants.grant(await hooks.chooseFiles());
+      return { supported: true, files: granted.filter((g) => g !== null) };
     },
     async destinations() {
-      const client = deps.client();
-      const [orgs, teams] = await Promise.all([client.organizations.mine(), client.teams.list({ joined: true })]);
-      const organizations: DestinationOrg[] = orgs.map((org) => ({
-        id: org.id,
-        name: organizationName(org),
-        teams: teams
-          .filter((team) => team.org_id === org.id)
-          .map((team) => ({
-            id: team.id,
-            name: teamName(team),
-            disabledReason:
-              team.source_policy === 'web_only' ? WEB_ONLY_REASON : team.userMembership?.role === 'read' ? READ_ONLY_REASON : null,
-          })),
-      }));
-      return { organizations, remembered, maxFileBytes };
+      const organizations = await destinationOrgs(deps.client());
+      return { organizations, remembered: preferences.destination(account?.key ?? null), maxFileBytes };
     },
-    stage: (name, body) => staging.stage(name, body, maxFileBytes),
+    stage: async (name, body) => staging.stage(name, body, maxFileBytes, (await signedInAccount()).key),
     onAccountChanged(state) {
-      if (state.status === 'signed-in') queue.resume();
-      else if (state.reason === 'revoked') queue.pause('sign-in');
+      if (state.status === 'signed-in') {
+        // Until Ouro has told us who this is (offline start, nothing cached), nobody's items run.
+        account = accountIdentity(state);
+        queue.setAccount(account?.key ?? null);
+      } else if (state.reason === 'revoked') {
+        // The same account may come back with a new key: its items wait for it, paused.
+        queue.pause();
+      } else {
+        account = null;
+        queue.setAccount(null);
+      }
     },
     async forget() {
-      for (const record of queue.forgetAll()) if (record.staged) await staging.remove(record.path).catch(() => {});
+      await removeStaged(queue.forgetAll());
+      await staging.dropPending();
+      await preferences.forget();
     },
     async dispose() {
-      if (progressTimer) clearTimeout(progressTimer);
-      if (urgentTimer) clearTimeout(urgentTimer);
+      publisher.dispose();
+      clearInterval(abandonedSweep);
       notifier.dispose();
       await queue.dispose();
+      await store.close();
     },
   };
 }

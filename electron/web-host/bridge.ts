@@ -6,18 +6,37 @@ import type { OuroBridge } from '../../shared/ouro-bridge';
 
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 let source: EventSource | null = null;
+let opened = 0;
+/** After a failed connection the browser gives up for good (e.g. the host restarted): try again. */
+const RECREATE_AFTER_MS = 2_000;
+
+function dispatch(event: EventName, payload: unknown): void {
+  for (const listener of listeners.get(event) ?? []) listener(payload);
+}
 
 function ensureEventSource(): void {
   if (source) return;
-  source = new EventSource('/__ouro/events');
-  for (const [event, set] of listeners) attach(event, set);
+  const current = new EventSource('/__ouro/events');
+  source = current;
+  for (const event of listeners.keys()) attach(event);
+  current.addEventListener('open', () => {
+    opened++;
+    // The web host drops a reader that falls behind, and a drop loses whatever was sent
+    // meanwhile: every open after the first tells the page to re-read what it shows.
+    if (opened > 1) dispatch('events:reconnected', {});
+  });
+  current.addEventListener('error', () => {
+    if (current.readyState !== EventSource.CLOSED) return; // the browser is reconnecting by itself
+    current.close();
+    if (source === current) source = null;
+    setTimeout(ensureEventSource, RECREATE_AFTER_MS);
+  });
 }
 
-function attach(event: EventName, set: Set<(payload: unknown) => void>): void {
-  source?.addEventListener(event, (message) => {
-    const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
-    for (const listener of set) listener(payload);
-  });
+function attach(event: EventName): void {
+  // `events:reconnected` is raised here, in the page, never sent by the host.
+  if (event === 'events:reconnected') return;
+  source?.addEventListener(event, (message) => dispatch(event, JSON.parse((message as MessageEvent<string>).data) as unknown));
 }
 
 async function invoke(channel: string, input: unknown): Promise<IpcResult<unknown>> {
@@ -47,7 +66,7 @@ const bridge: OuroBridge = {
     if (!set) {
       set = new Set();
       listeners.set(event, set);
-      attach(event, set);
+      attach(event);
     }
     const wrapped = listener as (payload: unknown) => void;
     set.add(wrapped);

@@ -30,6 +30,8 @@ function parsePort(argv: string[]): number | undefined {
 }
 
 async function main(): Promise<void> {
+  // First: takes OURO_API_KEY out of process.env before anything else runs (see config.ts).
+  const hostConfig = takeHostConfig(process.env, process.argv.slice(2));
   const log = createLogger({ level: logLevelFromEnv(process.env) });
   const events = createEventHub();
   // A development tool: its own data folder and keychain entries, like `npm start`, never the
@@ -43,7 +45,8 @@ async function main(): Promise<void> {
     uploads: uploadLimits,
     appVersion: __OURO_APP_VERSION__,
     platform: process.platform,
-    ...takeHostConfig(process.env),
+    ...hostConfig,
+    // No confirmApiAddress: a browser tab has no native dialog, so the page cannot change the API.
     dataDir,
     host: 'web',
     log,
@@ -71,6 +74,8 @@ async function main(): Promise<void> {
     token: randomBytes(32).toString('base64url'),
     ...(port === undefined ? {} : { port }),
     log,
+    // The event-stream hooks are end-to-end test hooks like the rest (OURO_TEST_HOOKS=1, app/test-hooks.ts).
+    testHooks: testHooks !== null,
   });
   process.stdout.write(`Ouro web host: ${host.url}\n`);
   // Like Electron's window, the page is served before the keychain is read: it shows "Starting…"

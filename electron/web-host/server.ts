@@ -15,6 +15,7 @@ import type { EventHub } from '../event-hub';
 import type { Logger } from '../log';
 import { mimeTypeFor, resolveRendererFile } from '../security/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { createEventStreams } from './event-stream';
 
 export const IPC_PREFIX = '/__ouro/ipc/';
 export const EVENTS_PATH = '/__ouro/events';
@@ -28,6 +29,11 @@ export const STAGE_PATH = '/__ouro/stage';
  * the page itself cannot post to it.
  */
 export const OPEN_LINK_PATH = '/__ouro/open-link';
+/**
+ * Test runs only (OURO_TEST_HOOKS=1, see app/test-hooks.ts): `drop-and-hold` drops every event stream and holds
+ * reconnections unanswered until `release`; `status` says how many readers are connected.
+ */
+export const TEST_EVENTS_PATH = '/__ouro/test/event-streams';
 const MAX_IPC_BODY_BYTES = 1024 * 1024;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,6 +52,8 @@ export interface WebHostOptions {
   openLink?: (link: { url: string } | { argv: string[] }) => Promise<void>;
   port?: number;
   log: Logger;
+  /** Registers TEST_EVENTS_PATH (e2e tests of reconnecting); never on in normal runs. */
+  testHooks?: boolean;
 }
 
 export interface WebHost {
@@ -101,7 +109,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const allowedOrigins = () => allowedHosts().map((host) => `http://${host}`);
   const cookieName = () => `ouro_web_${port}`;
   const sockets = new Set<Socket>();
-  const streams = new Set<http.ServerResponse>();
+  const streams = createEventStreams(options.events, securityHeaders);
+  // Test hook state: while set, new event-stream requests wait here unanswered.
+  let heldStreams: Array<() => void> | null = null;
 
   const isAuthorised = (req: http.IncomingMessage): boolean => {
     const presented = readCookie(req.headers.cookie, cookieName()) ?? req.headers[TOKEN_HEADER];
@@ -134,7 +144,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return send(res, 400, 'Invalid JSON');
     }
-    const result = await options.dispatch(decodeURIComponent(channel), input, { host: 'web' });
+    let name: string;
+    try {
+      name = decodeURIComponent(channel);
+    } catch {
+      // Malformed percent-encoding (`/__ouro/ipc/%`) is the caller's mistake, not ours to log.
+      return send(res, 400, 'Bad channel name');
+    }
+    const result = await options.dispatch(name, input, { host: 'web' });
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
   };
 
@@ -200,18 +217,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   const handleEvents = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
-    res.write(': connected\n\n');
-    streams.add(res);
-    const unsubscribe = options.events.subscribe((event, payload) => {
-      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
-    });
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-    req.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      streams.delete(res);
-    });
+    if (heldStreams) heldStreams.push(() => streams.open(req, res));
+    else streams.open(req, res);
+  };
+
+  const handleTestEvents = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+    const action = ((await readBody(req, 1024)) ?? '').trim();
+    if (action === 'drop-and-hold') {
+      heldStreams ??= [];
+      streams.dropAll();
+    } else if (action === 'release') {
+      const waiting = heldStreams ?? [];
+      heldStreams = null;
+      for (const open of waiting) open();
+    } else if (action !== 'status') return send(res, 400, 'drop-and-hold, release or status');
+    send(res, 200, JSON.stringify({ readers: streams.size }), 'application/json; charset=utf-8');
   };
 
   const server = http.createServer((req, res) => {
@@ -246,6 +267,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (origin === undefined) return send(res, 403, 'Origin required');
         return handleStage(req, res, url);
       }
+      if (options.testHooks && url.pathname === TEST_EVENTS_PATH) return handleTestEvents(req, res);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
       if (url.pathname === EVENTS_PATH) return handleEvents(req, res);
       if (url.pathname === BRIDGE_PATH) return serveFile(res, options.bridgeScript);
@@ -276,7 +298,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const stream of streams) stream.end();
+        streams.close();
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       }),

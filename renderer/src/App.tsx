@@ -1,5 +1,6 @@
 // The app shell: the title bar (product, the one connection notice, the account), the screen for
 // the account's state, and the status bar (the Uploads tray, what this app is).
+import { accountIdentity } from './account/account-cache';
 import { AccountMenu } from './account/AccountMenu';
 import { useAccount } from './account/queries';
 import { SignInScreen } from './account/SignInScreen';
@@ -8,6 +9,7 @@ import { ConnectionNotice } from './components/ConnectionNotice';
 import { ErrorNotice } from './components/ErrorNotice';
 import { UpdateBanner } from './components/UpdateBanner';
 import { BrowseScreen } from './browse/BrowseScreen';
+import { ownBrowsePreferences } from './browse/preferences';
 import { Uploads } from './uploads/Uploads';
 import './components/components.css';
 import './components/overlays.css';
@@ -17,6 +19,9 @@ export function App() {
   const account = useAccount();
   const state = account.data;
   const signedIn = state?.status === 'signed-in' ? state : null;
+  const identity = accountIdentity(state);
+  // Before the browse screen reads its saved choices: they must be this account's.
+  if (identity) ownBrowsePreferences(identity);
   return (
     <div className="shell">
       <header className="titlebar">
@@ -42,10 +47,11 @@ export function App() {
           </main>
         )}
         {state?.status === 'signed-out' && <SignInScreen account={state} />}
-        {signedIn && <BrowseScreen />}
+        {/* Keyed by account: another account's screens start afresh, with nothing of the last one's. */}
+        {signedIn && <BrowseScreen key={`browse:${identity ?? 'unknown'}`} />}
       </div>
       <div className="statusbar">
-        {signedIn ? <Uploads /> : <span />}
+        {signedIn ? <Uploads key={`uploads:${identity ?? 'unknown'}`} /> : <span />}
         <AppInfo />
       </div>
     </div>

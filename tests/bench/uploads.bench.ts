@@ -17,45 +17,15 @@ import { createOuroClient } from '../../electron/ouro/client';
 import { defaultUploadRetry, uploadBytes } from '../../electron/uploads/file-upload';
 import { base64Chunks, planUploadBody } from '../../electron/uploads/upload-body';
 import { contentTypeFor } from '../../electron/uploads/content-type';
-import { memorySecretStore, testServices } from '../helpers/services';
+import { grantedHandles, memorySecretStore, testServices } from '../helpers/services';
 import type { Bench } from './bench-types';
+import { startStandInChild, type StandInChild } from './stand-in-process';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 const BIG = Number(process.env.OURO_BENCH_BYTES ?? GiB);
 const SMALL_FILES = 500;
 const SMALL_SIZE = 100 * 1024;
-
-interface StandInChild {
-  url: string;
-  apiKey: string;
-  stop(): Promise<void>;
-}
-
-async function startStandInChild(storageDir: string): Promise<StandInChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'stand-in-child.ts'), storageDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.setEncoding('utf8');
-  const ready = await new Promise<{ url: string; apiKey: string }>((resolve, reject) => {
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk;
-      const url = /Ouro stand-in: (\S+)/.exec(out)?.[1];
-      const apiKey = /API key: (\S+)/.exec(out)?.[1];
-      if (url && apiKey) resolve({ url, apiKey });
-    });
-    child.once('exit', (code) => reject(new Error(`stand-in exited with ${code}: ${out}`)));
-  });
-  return {
-    ...ready,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGINT');
-      await once(child, 'exit');
-    },
-  };
-}
 
 interface StoredUpload {
   fileName: string;
@@ -205,7 +175,8 @@ async function filesPerSecond(standIn: StandInChild, dir: string, names: string[
   await services.start();
   await services.account.client().auth.headers();
   const started = performance.now();
-  await services.uploads.add({ paths: names.map((n) => path.join(dir, n)), staged: [], destination: { visibility: 'private' } });
+  // As a drop does: main grants the files, the page adds them by their handles.
+  await services.uploads.add({ granted: await grantedHandles(services, names.map((n) => path.join(dir, n))), staged: [], destination: { visibility: 'private' } });
   for (;;) {
     const items = services.uploads.list().items;
     if (items.every((i) => i.state === 'done' || i.state === 'failed' || i.state === 'cancelled')) {

@@ -70,11 +70,26 @@ test('404 on details says it no longer exists, with a way back', async ({ launch
   await expect(filesList(page)).toBeFocused();
 });
 
-test('401 after a fresh exchange returns to sign-in', async ({ launch, standIn }) => {
+test('401 after a fresh exchange is Ouro contradicting itself: a server error with the request id, still signed in', async ({ launch, standIn }) => {
   const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
   await searchWithFault(page, standIn, { status: 401, times: 2 });
-  await expect(page.getByRole('alert')).toContainText('Your API key was revoked or has expired');
-  await expect(page.getByLabel('API key')).toBeVisible();
+  await expect(listError(page, 'server')).toContainText('Ouro is having trouble');
+  await expect(listError(page, 'server')).toContainText('HTTP 401');
+  await expect(listError(page, 'server')).toContainText('Request id');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByLabel('API key')).toHaveCount(0);
+});
+
+test('a key refused by /users/get-token itself returns to sign-in', async ({ launch, standIn }) => {
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+  await signInThroughUi(page, standIn.apiKey);
+  await expect(filesList(page).getByRole('option').first()).toBeVisible();
+  // The token stops working, and exchanging the key again is refused: the key itself is gone.
+  standIn.faults.add({ method: 'POST', path: '/users/get-token', status: 401, body: { error: 'Invalid API key' }, times: 5 });
+  standIn.faults.add({ method: 'GET', path: '/search/assets', status: 401 });
+  await page.getByLabel('Search').fill('notes');
+  await expect(page.getByRole('heading', { name: 'Sign in to Ouro' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Sign in with a new key' })).toContainText('Your API key was revoked or has expired');
 });
 
 test('network down shows the offline banner while cached data stays visible', async ({ launch, standIn }) => {

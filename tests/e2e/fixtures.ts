@@ -24,7 +24,7 @@ export interface OuroApp {
   host: OuroHost;
   /** The web host's printed URL (web project only). */
   url?: string;
-  /** Playwright's handle on the Electron app, for evaluate() in main (electron project only). */
+  /** Playwright's handle on the Electron app, for evaluate() in main, e.g. to answer a native dialog (electron project only). */
   electron?: ElectronApplication;
   close(): Promise<void>;
 }

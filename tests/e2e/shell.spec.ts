@@ -21,9 +21,9 @@ test('the page gets window.ouro with the contract calls only, and no Node or Ele
     require: typeof (window as unknown as { require?: unknown }).require,
     process: typeof (window as unknown as { process?: unknown }).process,
   }));
-  // Besides invoke/on, each host adds its one way to hand over a dropped file: Electron's preload
-  // resolves its path, the web bridge streams its bytes to the web host.
-  expect(globals.keys).toEqual(host === 'electron' ? ['invoke', 'on', 'pathForFile'] : ['invoke', 'on', 'stageFile']);
+  // Besides invoke/on, the ways to hand over a dropped file: both stream bytes (stageFile), and
+  // Electron's preload also has main grant a File's path (grantFiles) without the page seeing it.
+  expect(globals.keys).toEqual(host === 'electron' ? ['grantFiles', 'invoke', 'on', 'stageFile'] : ['invoke', 'on', 'stageFile']);
   expect(globals.require).toBe('undefined');
   expect(globals.process).toBe('undefined');
 });

@@ -40,13 +40,51 @@ test('sign in keeps the key in the OS keychain only; restart signs in silently; 
   expect(await filesUnder(again.dataDir)).not.toContain(path.join(again.dataDir, 'account-cache.json'));
 });
 
-test('the API URL under Advanced picks the server, is remembered, and keeps its own keychain entry', async ({ launch, standIn }) => {
+test('the web host uses the API it was started with and takes no address from the page', async ({ launch, standIn, ouroHost }) => {
+  test.skip(ouroHost === 'electron', 'The desktop app asks in a native dialog instead (next test).');
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+  await expect(page.getByTestId('app-api-base')).toHaveText(standIn.url);
+  await page.getByText('Advanced').click();
+  const field = page.getByLabel('API URL');
+  await expect(field).toHaveValue(standIn.url);
+  await expect(field).not.toBeEditable();
+  await expect(page.getByText('This web host uses the API it was started with')).toBeVisible();
+  await signInThroughUi(page, standIn.apiKey);
+  expect(keychainLookup(standIn.url)).toBe(standIn.apiKey);
+});
+
+test('in the desktop app another API URL is used only after the native dialog naming its host', async ({ launch, standIn, ouroHost }) => {
+  test.skip(ouroHost === 'web', 'Only the desktop app has a native dialog; the web host takes no address from the page (previous test).');
   const app = await launch();
-  const { page } = app;
+  const { page, electron } = app;
+  // A test cannot click a native dialog: answer it, recording what it showed.
+  const answerDialog = (response: number) =>
+    electron?.evaluate(({ dialog }, answer) => {
+      const asked: string[] = [];
+      (globalThis as unknown as { __asked: string[] }).__asked = asked;
+      Object.assign(dialog, {
+        showMessageBox: async (...args: unknown[]) => {
+          const options = args.find((a): a is { message: string } => typeof a === 'object' && a !== null && 'message' in a);
+          asked.push(options?.message ?? '');
+          return { response: answer, checkboxChecked: false };
+        },
+      });
+    }, response);
+  const asked = () => electron?.evaluate(() => (globalThis as unknown as { __asked: string[] }).__asked);
   await expect(page.getByTestId('app-api-base')).toHaveText('https://api.ouro.foundation');
   await page.getByText('Advanced').click();
   await page.getByLabel('API URL').fill(standIn.url);
-  await signInThroughUi(page, standIn.apiKey);
+
+  await answerDialog(0);
+  await page.getByLabel('API key').fill(standIn.apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('The API address was not confirmed');
+  expect(await asked()).toEqual([`Sign in to the Ouro API at ${new URL(standIn.url).host}?`]);
+  expect(keychainLookup(standIn.url)).toBeNull();
+
+  await answerDialog(1);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(page.getByTestId('app-api-base')).toHaveText(standIn.url);
   expect(keychainLookup(standIn.url)).toBe(standIn.apiKey);
   expect(keychainLookup('https://api.ouro.foundation')).toBeNull();
@@ -195,11 +233,12 @@ test('no IPC response or event ever carries the key, across every channel', asyn
     'conversations:get': { id: conversation.id },
     'conversations:messages': { id: conversation.id, limit: 5 },
     'uploads:list': undefined,
-    'uploads:add': { paths: [], staged: [], destination: { visibility: 'private' } },
+    'uploads:add': { granted: [], staged: [], destination: { visibility: 'private' } },
     'uploads:cancel': { id: someId },
     'uploads:cancel-all': undefined,
     'uploads:retry': { id: someId },
     'uploads:clear-finished': undefined,
+    'uploads:drop-waiting': undefined,
     'uploads:choose-files': undefined,
     'uploads:destinations': undefined,
     // Electron-only in practice; over the web host's JSON the bytes are refused as invalid input.

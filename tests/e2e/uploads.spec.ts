@@ -2,7 +2,7 @@
 // DataTransfer built in the page with File objects), the confirm sheet, the Uploads tray,
 // the stand-in's stored bytes, cancel, a fault that recovers by itself, and a restart mid-queue.
 // The web host has no paths, so the page streams each File to the host's staging folder and the
-// same queue and streamed upload take it from there (Electron hands paths instead).
+// same queue and streamed upload take it from there (in Electron, main grants the Files' paths).
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -7,7 +7,7 @@ import type { SecretStore } from '../../electron/account/keychain';
 import { createLogger } from '../../electron/log';
 import { saveIntoFolder } from '../../electron/browse/downloads-folder';
 import { jsThumbnailer } from '../../electron/browse/js-thumbnailer';
-import { createMainServices, type ServiceDeps } from '../../electron/services';
+import { createMainServices, type MainServices, type ServiceDeps } from '../../electron/services';
 
 export function memorySecretStore(initial: Record<string, string> = {}): SecretStore & { entries: Map<string, string> } {
   const entries = new Map(Object.entries(initial));
@@ -40,5 +40,17 @@ export function testServices(overrides: Partial<ServiceDeps> = {}) {
     openExternal: () => {},
     chooseSavePath: saveIntoFolder(path.join(dataDir, 'Downloads')),
     ...overrides,
+  });
+}
+
+/**
+ * What a drop, a paste or main's own open dialog does in the app: main grants the paths, and the
+ * page only ever holds the handles `uploads:add` and `files:replace-content` take.
+ */
+export async function grantedHandles(services: Pick<MainServices, 'grants'>, paths: readonly string[]): Promise<string[]> {
+  const granted = await services.grants.grant(paths);
+  return granted.map((grant, i) => {
+    if (!grant) throw new Error(`Main would not grant ${paths[i] ?? '?'} (it does not exist)`);
+    return grant.id;
   });
 }

@@ -1,6 +1,8 @@
 // The account service against the stand-in: verification before storage, the keychain as the
-// only home of the key, refused keys, offline start-up, and logs free of secrets.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+// only home of the key, refused keys (only at the exchange), offline start-up, logs free of
+// secrets, and an API address the page names: refused without a native confirmation, never
+// reached when the person declines, its own keychain entry when confirmed.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +18,15 @@ beforeAll(async () => {
 });
 afterAll(() => standIn.close());
 
-function setup(options: { keychain?: ReturnType<typeof memorySecretStore>; dataDir?: string; envApiKey?: string } = {}) {
+interface SetupOptions {
+  keychain?: ReturnType<typeof memorySecretStore>;
+  dataDir?: string;
+  envApiKey?: string;
+  confirmApiAddress?: (address: { host: string; url: string }) => Promise<boolean>;
+  apiBaseFromEnv?: boolean;
+}
+
+function setup(options: SetupOptions = {}) {
   const lines: string[] = [];
   const events: AccountState[] = [];
   const keychain = options.keychain ?? memorySecretStore();
@@ -27,6 +37,8 @@ function setup(options: { keychain?: ReturnType<typeof memorySecretStore>; dataD
     keychain,
     fetch: globalThis.fetch,
     envApiKey: options.envApiKey,
+    confirmApiAddress: options.confirmApiAddress,
+    apiBaseFromEnv: options.apiBaseFromEnv ?? true,
     retryDelaysMs: [50],
     log: createLogger({ level: 'debug', write: (_level, line) => lines.push(line) }),
     emit: (event, payload) => {
@@ -135,5 +147,95 @@ describe('account service', () => {
     expect(await services.account.state()).toMatchObject({ status: 'signed-out', keychain: { available: false } });
     await expect(services.account.signIn({ apiKey: standIn.apiKey })).rejects.toMatchObject({ kind: 'keychain-unavailable' });
     expect(await services.account.signIn({ apiKey: standIn.apiKey, sessionOnly: true })).toMatchObject({ status: 'signed-in', storage: 'session' });
+  });
+
+  it('a 401 on GET /user right after a good exchange keeps the person signed in and the key stored', async () => {
+    const keychain = memorySecretStore({ [standIn.url]: standIn.apiKey });
+    const { services, events } = setup({ keychain });
+    standIn.faults.add({ method: 'GET', path: '/user', status: 401 });
+    await services.start();
+    await services.account.verified();
+    expect(await services.account.state()).toMatchObject({ status: 'signed-in' });
+    expect(events.some((e) => e.status === 'signed-out')).toBe(false);
+    expect(keychain.entries.get(standIn.url)).toBe(standIn.apiKey);
+    expect(standIn.faults.pending()).toBe(0);
+  });
+});
+
+describe('the API address', () => {
+  let attacker: StandIn;
+  beforeAll(async () => {
+    attacker = await startStandIn({ quiet: true });
+  });
+  afterAll(() => attacker.close());
+
+  it('without a native confirmation (web host) an address from the page is refused before anything is sent', async () => {
+    const { services, keychain, dataDir, lines } = setup();
+    await services.start();
+    attacker.clearLog();
+    const error = await services.account.signIn({ apiKey: standIn.apiKey, apiBaseUrl: attacker.url }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('does not take an API address from the page') });
+    expect(attacker.log).toEqual([]);
+    expect(keychain.entries.size).toBe(0);
+    expect(readdirSync(dataDir)).not.toContain('settings.json');
+    expect((await services.account.state()).apiBaseUrl).toBe(standIn.url);
+    expect(lines.join('\n')).toContain('Ignored an API address sent by the page');
+    // The address already in use (or the launch default) needs no confirmation.
+    expect(await services.account.signIn({ apiKey: standIn.apiKey, apiBaseUrl: `${standIn.url}/` })).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('plain http is refused for anything but this computer, before any dialog', async () => {
+    const asked: string[] = [];
+    const { services } = setup({ confirmApiAddress: async ({ host }) => (asked.push(host), true) });
+    await services.start();
+    for (const url of ['http://api.example.com', 'http://192.168.1.20:8003', 'http://127.evil.example']) {
+      await expect(services.account.signIn({ apiKey: standIn.apiKey, apiBaseUrl: url })).rejects.toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('https://') });
+    }
+    await expect(services.account.signIn({ apiKey: standIn.apiKey, apiBaseUrl: 'https://user:pw@api.example.com' })).rejects.toMatchObject({ kind: 'invalid-input' });
+    expect(asked).toEqual([]);
+  });
+
+  it('in Electron the person is shown the host; declining sends nothing anywhere', async () => {
+    const asked: Array<{ host: string; url: string }> = [];
+    const { services, keychain, dataDir } = setup({ confirmApiAddress: async (address) => (asked.push(address), false) });
+    await services.start();
+    attacker.clearLog();
+    await expect(services.account.signIn({ apiKey: standIn.apiKey, apiBaseUrl: attacker.url })).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(asked).toEqual([{ host: new URL(attacker.url).host, url: attacker.url }]);
+    expect(attacker.log).toEqual([]);
+    expect(keychain.entries.size).toBe(0);
+    expect(readdirSync(dataDir)).not.toContain('settings.json');
+  });
+
+  it('a confirmed address is used, remembered, and has its own keychain entry; the other address keeps its own', async () => {
+    const keychain = memorySecretStore();
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ouro-account-address-'));
+    const first = setup({ keychain, dataDir, confirmApiAddress: async () => true, apiBaseFromEnv: false });
+    await first.services.start();
+    await first.services.account.signIn({ apiKey: standIn.apiKey });
+    const state = await first.services.account.signIn({ apiKey: attacker.apiKey, apiBaseUrl: attacker.url });
+    expect(state).toMatchObject({ status: 'signed-in', apiBaseUrl: attacker.url });
+    expect(keychain.entries.get(attacker.url)).toBe(attacker.apiKey);
+    expect(keychain.entries.get(standIn.url)).toBe(standIn.apiKey);
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8'))).toEqual({ confirmedApiBaseUrl: attacker.url });
+    first.services.account.dispose();
+    // After a restart the confirmed address is still the one in use, with its own key.
+    const again = setup({ keychain, dataDir, apiBaseFromEnv: false });
+    await again.services.start();
+    await again.services.account.verified();
+    expect(await again.services.account.state()).toMatchObject({ status: 'signed-in', apiBaseUrl: attacker.url });
+    await again.services.dispose();
+  });
+
+  it('an address saved before confirmations existed (settings.apiBaseUrl) is not carried over', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ouro-account-legacy-'));
+    writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ apiBaseUrl: attacker.url }));
+    const keychain = memorySecretStore({ [attacker.url]: attacker.apiKey });
+    const { services } = setup({ keychain, dataDir, apiBaseFromEnv: false });
+    attacker.clearLog();
+    await services.start();
+    await services.account.verified();
+    expect(await services.account.state()).toMatchObject({ status: 'signed-out', apiBaseUrl: standIn.url });
+    expect(attacker.log).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ import { createLogger } from '../../electron/log';
 import { createOuroClient, type OuroClient } from '../../electron/ouro/client';
 import type { MainServices, ServiceDeps } from '../../electron/services';
 import { startWebHost, type WebHost } from '../../electron/web-host/server';
-import { memorySecretStore, testServices } from '../helpers/services';
+import { grantedHandles, memorySecretStore, testServices } from '../helpers/services';
 import { faultPresets } from '../stand-in/fault-presets';
 import { startStandIn, type StandIn } from '../stand-in/index';
 
@@ -67,7 +67,7 @@ function localFile(name: string, bytes: Buffer | string): string {
 }
 
 async function newFile(services: MainServices, name: string, bytes: Buffer | string): Promise<string> {
-  await services.uploads.add({ paths: [localFile(name, bytes)], staged: [], destination: { visibility: 'private' } });
+  await services.uploads.add({ granted: await grantedHandles(services, [localFile(name, bytes)]), staged: [], destination: { visibility: 'private' } });
   const mine = () => services.uploads.list().items.filter((i) => i.name === name && i.kind === 'file').at(-1);
   await expect.poll(() => mine()?.state, { timeout: 15_000 }).toBe('done');
   return mine()?.assetId ?? '';
@@ -100,7 +100,7 @@ describe('replacing a file’s content', () => {
     const id = await newFile(services, 'report.txt', 'first draft\n');
     const next = randomBytes(300_001);
     const since = standIn.log.length;
-    const { uploadId } = await services.handlers['files:replace-content']({ id, paths: [localFile('report-v2.bin', next)], staged: [] }, web);
+    const { uploadId } = await services.handlers['files:replace-content']({ id, granted: await grantedHandles(services, [localFile('report-v2.bin', next)]), staged: [] }, web);
     const item = () => services.uploads.list().items.find((i) => i.id === uploadId);
     expect(item()).toMatchObject({ kind: 'replace', targetId: id, targetName: 'report.txt', name: 'report-v2.bin' });
     await expect.poll(() => item()?.state, { timeout: 15_000 }).toBe('done');
@@ -121,7 +121,7 @@ describe('replacing a file’s content', () => {
     const id = await newFile(services, 'old-backend.txt', 'before\n');
     standIn.faults.add(faultPresets.contentRouteMissing(id));
     const since = standIn.log.length;
-    const { uploadId } = await services.handlers['files:replace-content']({ id, paths: [localFile('old-backend.txt', 'after, via the old route\n')], staged: [] }, web);
+    const { uploadId } = await services.handlers['files:replace-content']({ id, granted: await grantedHandles(services, [localFile('old-backend.txt', 'after, via the old route\n')]), staged: [] }, web);
     await expect.poll(() => services.uploads.list().items.find((i) => i.id === uploadId)?.state, { timeout: 15_000 }).toBe('done');
     const calls = standIn.log.slice(since).filter((e) => !e.path.startsWith('/user'));
     expect(calls.map((e) => `${e.method} ${e.path.replace(/[0-9a-f-]{36}/g, ':id')} ${e.status}`)).toEqual([
@@ -140,7 +140,7 @@ describe('replacing a file’s content', () => {
     const services = await signedIn();
     const id = await newFile(services, 'staged-target.txt', 'v1\n');
     const staged = await services.uploads.stage('v2.txt', Readable.from([Buffer.from('v2 from a drop\n')]));
-    const { uploadId } = await services.handlers['files:replace-content']({ id, paths: [], staged: [staged.token] }, web);
+    const { uploadId } = await services.handlers['files:replace-content']({ id, granted: [], staged: [staged.token] }, web);
     await expect.poll(() => services.uploads.list().items.find((i) => i.id === uploadId)?.state, { timeout: 15_000 }).toBe('done');
     expect((await bytesOnStandIn(id)).toString()).toBe('v2 from a drop\n');
     await expect.poll(() => readdirSync(services.uploads.stagingDir).length).toBe(0);
@@ -149,12 +149,19 @@ describe('replacing a file’s content', () => {
   it('refuses what cannot be a replacement before queueing anything', async () => {
     const services = await signedIn();
     const id = await newFile(services, 'target.txt', 'v1\n');
-    expect(await failure(services.handlers['files:replace-content']({ id, paths: [workDir], staged: [] }, web))).toMatchObject({ kind: 'file-unreadable' });
-    expect(await failure(services.handlers['files:replace-content']({ id, paths: [], staged: [randomUUID()] }, web))).toMatchObject({ kind: 'file-unreadable' });
-    expect(await failure(services.handlers['files:replace-content']({ id: randomUUID(), paths: [localFile('x.txt', 'x')], staged: [] }, web))).toMatchObject({ kind: 'not-found' });
+    const since = standIn.log.length;
+    const replace = (granted: string[], staged: string[] = [], target = id) => failure(services.handlers['files:replace-content']({ id: target, granted, staged }, web));
+    expect(await replace(await grantedHandles(services, [workDir]))).toMatchObject({ kind: 'file-unreadable' });
+    expect(await replace([], [randomUUID()])).toMatchObject({ kind: 'file-unreadable' });
+    // A handle main never issued (the page cannot name a path, only hold what main granted).
+    expect(await replace([randomUUID()])).toMatchObject({ kind: 'file-unreadable', message: expect.stringContaining('not given') });
+    expect(await replace(await grantedHandles(services, [localFile('x.txt', 'x')]), [], randomUUID())).toMatchObject({ kind: 'not-found' });
     expect(services.uploads.list().items.filter((i) => i.kind === 'replace')).toEqual([]);
     const dispatch = createDispatcher(services.handlers, log);
-    expect(await dispatch('files:replace-content', { id, paths: ['/a', '/b'] }, web)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    // Paths are not an input at all: the old field, or a path where a handle goes, is refused.
+    expect(await dispatch('files:replace-content', { id, paths: ['/etc/passwd'] }, web)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(await dispatch('files:replace-content', { id, granted: ['/etc/passwd'] }, web)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(standIn.log.slice(since).filter((e) => e.method === 'PUT' && e.path.endsWith('/content'))).toEqual([]);
   });
 });
 
@@ -201,7 +208,7 @@ describe('replying in conversations', () => {
 
   it('a file dropped on a conversation: uploaded by the normal queue, then a message links it', async () => {
     const services = await signedIn();
-    const added = await services.uploads.add({ paths: [localFile('plot.png', randomBytes(2048))], staged: [], destination: { visibility: 'private' } });
+    const added = await services.uploads.add({ granted: await grantedHandles(services, [localFile('plot.png', randomBytes(2048))]), staged: [], destination: { visibility: 'private' } });
     const uploadId = added.ids?.[0] ?? '';
     await expect.poll(() => services.uploads.list().items.find((i) => i.id === uploadId)?.state, { timeout: 15_000 }).toBe('done');
     const upload = services.uploads.list().items.find((i) => i.id === uploadId);

@@ -16,7 +16,7 @@ import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createLogger } from '../../electron/log';
 import { createOuroClient, type OuroClient } from '../../electron/ouro/client';
 import type { MainServices, ServiceDeps } from '../../electron/services';
-import { memorySecretStore, testServices } from '../helpers/services';
+import { grantedHandles, memorySecretStore, testServices } from '../helpers/services';
 import { faultPresets } from '../stand-in/fault-presets';
 import { startStandIn, type StandIn } from '../stand-in/index';
 
@@ -57,7 +57,7 @@ async function newFile(services: MainServices, name: string, text = `contents of
   mkdirSync(folder);
   const file = path.join(folder, name);
   writeFileSync(file, text);
-  await services.uploads.add({ paths: [file], staged: [], destination: { visibility: 'private' } });
+  await services.uploads.add({ granted: await grantedHandles(services, [file]), staged: [], destination: { visibility: 'private' } });
   const mine = () => services.uploads.list().items.filter((i) => i.name === name).at(-1);
   await expect.poll(() => mine()?.state, { timeout: 15_000 }).toBe('done');
   const item = mine();
@@ -163,7 +163,7 @@ describe('editing files and datasets', () => {
     const services = await signedIn();
     const csv = path.join(workDir, `${randomUUID()}-runs.csv`);
     writeFileSync(csv, 'run,score\n1,0.5\n2,0.7\n');
-    await services.uploads.add({ paths: [csv], staged: [], destination: { visibility: 'private', asDataset: true } });
+    await services.uploads.add({ granted: await grantedHandles(services, [csv]), staged: [], destination: { visibility: 'private', asDataset: true } });
     await expect.poll(() => services.uploads.list().items.find((i) => i.name === path.basename(csv))?.state, { timeout: 15_000 }).toBe('done');
     const id = services.uploads.list().items.find((i) => i.name === path.basename(csv))?.assetId ?? '';
     const crystal = team('Crystal Growth');
@@ -287,7 +287,7 @@ describe('deleting: preview, confirm, delete', () => {
     const services = await signedIn();
     const csv = path.join(workDir, `${randomUUID()}-gone.csv`);
     writeFileSync(csv, 'a,b\n1,2\n');
-    await services.uploads.add({ paths: [csv], staged: [], destination: { visibility: 'private', asDataset: true } });
+    await services.uploads.add({ granted: await grantedHandles(services, [csv]), staged: [], destination: { visibility: 'private', asDataset: true } });
     await expect.poll(() => services.uploads.list().items.find((i) => i.name === path.basename(csv))?.state, { timeout: 15_000 }).toBe('done');
     const id = services.uploads.list().items.find((i) => i.name === path.basename(csv))?.assetId ?? '';
     const preview = await services.handlers['assets:delete-preview']({ items: [{ id, assetType: 'dataset' }] }, context);

@@ -155,11 +155,12 @@ describe('token lifetime', () => {
     ]);
     expect(unauthorized.count).toBe(0);
   });
-  it('a persistent 401 → unauthorized and onUnauthorized', async () => {
+  it('a 401 that persists after a fresh exchange → server (with the request id), not a sign-out', async () => {
     const { client, unauthorized } = harness();
     standIn.faults.add({ method: 'GET', path: '/user', status: 401, times: 2 });
-    expect((await failure(client.users.me())).kind).toBe('unauthorized');
-    expect(unauthorized.count).toBe(1);
+    const error = await failure(client.users.me());
+    expect(error).toMatchObject({ kind: 'server', status: 401, requestId: expect.any(String) });
+    expect(unauthorized.count).toBe(0);
     expect(calls('/user')).toBe(2);
   });
   it('a revoked key → unauthorized and onUnauthorized (fresh stand-in key state restored after)', async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HandlerContext } from '../../electron/ipc/handlers';
 import type { MainServices } from '../../electron/services';
 import { startCaptureProxy, type CaptureProxy } from '../helpers/capture-proxy';
-import { memorySecretStore, testServices } from '../helpers/services';
+import { grantedHandles, memorySecretStore, testServices } from '../helpers/services';
 import { startStandIn, type StandIn } from '../stand-in/index';
 import { bodyRouteFor } from '../stand-in/schemas';
 
@@ -39,9 +39,9 @@ beforeAll(async () => {
 
   // One session doing everything the app can do that sends a body.
   await services.account.signIn({ apiKey: standIn.apiKey });
-  await services.uploads.add({ paths: [write('notes.md', '# notes\n'), write('README', 'no extension')], staged: [], destination: { visibility: 'public' } });
+  await services.uploads.add({ granted: await grantedHandles(services, [write('notes.md', '# notes\n'), write('README', 'no extension')]), staged: [], destination: { visibility: 'public' } });
   const team = standIn.seed.teams.find((t) => t.name === 'Crystal Growth');
-  await services.uploads.add({ paths: [write('runs.csv', 'run,score,when\n1,0.5,2026-01-01\n2,,2026-01-02\n')], staged: [], destination: { visibility: 'organization', orgId: team?.org_id, teamId: team?.id, asDataset: true } });
+  await services.uploads.add({ granted: await grantedHandles(services, [write('runs.csv', 'run,score,when\n1,0.5,2026-01-01\n2,,2026-01-02\n')]), staged: [], destination: { visibility: 'organization', orgId: team?.org_id, teamId: team?.id, asDataset: true } });
   await vi.waitFor(() => expect(services.uploads.list().items.map((i) => i.state)).toEqual(['done', 'done', 'done']), { timeout: 15_000 });
   const done = services.uploads.list().items;
   const file = done.find((i) => i.name === 'notes.md')?.assetId ?? '';
@@ -56,7 +56,7 @@ beforeAll(async () => {
   // Acting on content: edits, a move, new bytes, a reply, a confirmed delete.
   await services.handlers['assets:update']({ id: file, assetType: 'file', changes: { name: 'notes v2.md', description: 'Line one\n\nLine three', visibility: 'private' } }, context);
   await services.handlers['assets:update']({ id: dataset, assetType: 'dataset', changes: { name: 'runs v2', description: 'Two runs', move: { orgId: team?.org_id ?? '', teamId: team?.id ?? '' } } }, context);
-  const { uploadId } = await services.handlers['files:replace-content']({ id: file, paths: [write('notes-v2.md', '# notes, v2\n')], staged: [] }, context);
+  const { uploadId } = await services.handlers['files:replace-content']({ id: file, granted: await grantedHandles(services, [write('notes-v2.md', '# notes, v2\n')]), staged: [] }, context);
   await vi.waitFor(() => expect(services.uploads.list().items.find((i) => i.id === uploadId)?.state).toBe('done'), { timeout: 15_000 });
   await services.handlers['conversations:send']({ conversationId: conversation, id: randomUUID(), text: '**Results** are in:\n\n- one\n- two' }, context);
   const readme = done.find((i) => i.name === 'README')?.assetId ?? '';

@@ -1,17 +1,18 @@
 // The upload engine and queue against the local stand-in over real loopback HTTP: bytes arrive
 // intact (sha256 on the stand-in's disk), transient faults mid-upload are retried with the body
-// re-streamed, 413 is final, a refused token pauses the queue until the next sign-in, a restart
-// resumes without duplicates, cancel works, and a CSV becomes a typed dataset.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// re-streamed, 413 is final, a refused key pauses the queue until the same account signs in again
+// (another account never sends it), a restart resumes without duplicates, cancel works, and a CSV
+// becomes a typed dataset.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MainServices, ServiceDeps } from '../../electron/services';
-import type { UploadItem, UploadsSnapshot } from '../../shared/uploads';
-import { memorySecretStore, testServices } from '../helpers/services';
+import type { UploadItem, UploadsDelta } from '../../shared/uploads';
+import { grantedHandles, memorySecretStore, testServices } from '../helpers/services';
 import { startStandIn, type StandIn } from '../stand-in/index';
 
 let standIn: StandIn;
@@ -71,7 +72,7 @@ describe('uploads against the stand-in', () => {
     const services = await signedIn();
     const sizes = [0, 1, 2, 3, 4, 786_431, 786_432, 786_433, 3 * 1024 * 1024 + 7];
     const originals = sizes.map((size, i) => ({ name: `awkward-${i}-${size}.bin`, bytes: randomBytes(size) }));
-    const result = await services.uploads.add({ paths: originals.map((o) => file(o.name, o.bytes)), staged: [], destination: dest });
+    const result = await services.uploads.add({ granted: await grantedHandles(services, originals.map((o) => file(o.name, o.bytes))), staged: [], destination: dest });
     expect(result).toMatchObject({ added: sizes.length, rejected: [] });
     for (const original of originals) {
       const done = await settle(services, original.name);
@@ -89,7 +90,7 @@ describe('uploads against the stand-in', () => {
     const services = await signedIn();
     const name = 'résumé "final" \\ 数据 ✓.txt';
     const bytes = Buffer.from('hello, Ouro\n'.repeat(1000));
-    await services.uploads.add({ paths: [file(name, bytes)], staged: [], destination: dest });
+    await services.uploads.add({ granted: await grantedHandles(services, [file(name, bytes)]), staged: [], destination: dest });
     await settle(services, name);
     expect(uploadsNamed(name)[0]?.sha256).toBe(sha(bytes));
   });
@@ -101,7 +102,7 @@ describe('uploads against the stand-in', () => {
     standIn.faults.add({ method: 'POST', path: '/files/upload', status: 429, retryAfter: '0' });
     standIn.faults.add({ method: 'POST', path: '/files/upload', status: 503 });
     standIn.faults.add({ method: 'POST', path: '/files/upload', reset: 'immediately' });
-    await services.uploads.add({ paths: [file('flaky.bin', bytes)], staged: [], destination: dest });
+    await services.uploads.add({ granted: await grantedHandles(services, [file('flaky.bin', bytes)]), staged: [], destination: dest });
     await settle(services, 'flaky.bin');
     expect(standIn.faults.pending()).toBe(0);
     const posts = uploadPosts(since);
@@ -117,7 +118,7 @@ describe('uploads against the stand-in', () => {
     const since = Date.now();
     standIn.faults.setBodyLimit(100_000);
     try {
-      await services.uploads.add({ paths: [file('huge.bin', randomBytes(200_000))], staged: [], destination: dest });
+      await services.uploads.add({ granted: await grantedHandles(services, [file('huge.bin', randomBytes(200_000))]), staged: [], destination: dest });
       const failed = await settle(services, 'huge.bin', 'failed');
       expect(failed.error).toMatchObject({ kind: 'too-large', status: 413 });
       expect(uploadPosts(since)).toHaveLength(1);
@@ -126,10 +127,11 @@ describe('uploads against the stand-in', () => {
     }
   });
 
-  it('a 401 that survives a fresh token pauses the queue; signing in again resumes it', async () => {
+  it('a key refused at /users/get-token pauses the queue; signing in again resumes it', async () => {
     const services = await signedIn();
-    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401, times: 2 });
-    await services.uploads.add({ paths: [file('needs-auth.txt', 'secret plans')], staged: [], destination: dest });
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401 });
+    standIn.faults.add({ method: 'POST', path: '/users/get-token', status: 401, body: { error: 'Invalid API key' } });
+    await services.uploads.add({ granted: await grantedHandles(services, [file('needs-auth.txt', 'secret plans')]), staged: [], destination: dest });
     await expect.poll(() => services.uploads.list().paused).toBe('sign-in');
     expect(item(services, 'needs-auth.txt')?.state).toBe('queued');
     expect(await services.account.state()).toMatchObject({ status: 'signed-out', reason: 'revoked' });
@@ -139,10 +141,126 @@ describe('uploads against the stand-in', () => {
     expect(uploadsNamed('needs-auth.txt')).toHaveLength(1);
   });
 
+  it('a 401 that survives a fresh key exchange is a server error with its request id; nobody is signed out', async () => {
+    const services = await signedIn({ uploads: { timing: { sleep: async (_ms, signal) => signal?.throwIfAborted(), retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 } }, progressIntervalMs: 0 } });
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401, times: 2 });
+    await services.uploads.add({ granted: await grantedHandles(services, [file('odd-401.txt', 'x')]), staged: [], destination: dest });
+    const failed = await settle(services, 'odd-401.txt', 'failed');
+    expect(failed.error).toMatchObject({ kind: 'server', status: 401, requestId: expect.any(String) });
+    expect(await services.account.state()).toMatchObject({ status: 'signed-in' });
+    expect(services.uploads.list().paused).toBeNull();
+  });
+
+  it("account A's paused queue is not sent when B signs in, and is sent when A returns", async () => {
+    const keychain = memorySecretStore({ [standIn.url]: standIn.apiKey });
+    const services = await signedIn({ keychain });
+    const alice = standIn.seed.users.alice;
+    const bob = standIn.seed.users.bob;
+    // Alice's key is refused (as if revoked) while her three files are about to go.
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401, times: 3 });
+    standIn.faults.add({ method: 'POST', path: '/users/get-token', status: 401, times: 3, body: { error: 'Invalid API key' } });
+    const names = ['a-1.txt', 'a-2.txt', 'a-3.txt'];
+    await services.uploads.add({ granted: await grantedHandles(services, names.map((n) => file(n, `alice's ${n}`))), staged: [], destination: dest });
+    await expect.poll(() => services.uploads.list().paused).toBe('sign-in');
+    await expect.poll(async () => (await services.account.state()).status).toBe('signed-out');
+    standIn.faults.clear();
+    const since = Date.now();
+
+    // Bob signs in: Alice's items are neither shown nor sent; a notice says they wait.
+    await services.account.signIn({ apiKey: standIn.otherApiKey });
+    const list = services.uploads.list();
+    expect(list.items).toEqual([]);
+    expect(list.paused).toBeNull();
+    expect(list.waiting).toEqual([{ account: `${alice.username} at ${new URL(standIn.url).host}`, count: 3 }]);
+    // Bob's own upload goes through, and only it: Alice's were ahead of it in the queue.
+    await services.uploads.add({ granted: await grantedHandles(services, [file('b-1.txt', "bob's")]), staged: [], destination: dest });
+    await settle(services, 'b-1.txt');
+    const bobsPosts = uploadPosts(since);
+    expect(bobsPosts.map((p) => p.userId)).toEqual([bob.id]);
+    for (const name of names) expect(uploadsNamed(name)).toHaveLength(0);
+    // Bob cannot touch them either: cancel-all and clear only reach Bob's own items.
+    services.uploads.cancelAll();
+    await services.uploads.clearFinished();
+    expect(services.uploads.list().waiting).toEqual([{ account: expect.stringContaining(alice.username), count: 3 }]);
+
+    // Bob's key is refused in turn; Alice signs in again: her queue resumes, as her.
+    standIn.faults.add({ method: 'POST', path: '/users/get-token', status: 401, body: { error: 'Invalid API key' } });
+    await services.account.reconnect();
+    expect(await services.account.state()).toMatchObject({ status: 'signed-out', reason: 'revoked' });
+    await services.account.signIn({ apiKey: standIn.apiKey });
+    for (const name of names) await settle(services, name);
+    expect(services.uploads.list().items.map((i) => i.name)).toEqual(names);
+    expect(services.uploads.list().waiting).toEqual([]);
+    const alicesPosts = uploadPosts(since).filter((p) => p.status === 200 && p.userId !== bob.id);
+    expect(alicesPosts.map((p) => p.userId)).toEqual([alice.id, alice.id, alice.id]);
+    for (const name of names) expect(uploadsNamed(name)).toHaveLength(1);
+  });
+
+  it('the native dialog grants what the person picks: its handles upload, nothing else does', async () => {
+    const picked = file('picked-in-dialog.txt', 'chosen');
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'ouro-not-granted-'));
+    const services = testServices({
+      apiBaseUrl: standIn.url,
+      fetch: globalThis.fetch,
+      keychain: memorySecretStore({ [standIn.url]: standIn.apiKey }),
+      uploads: { progressIntervalMs: 0, hooks: { chooseFiles: async () => [picked] } },
+    });
+    running.push(services);
+    await services.start();
+    const chosen = await services.handlers['uploads:choose-files'](undefined, { host: 'electron' });
+    expect(chosen).toEqual({ supported: true, files: [{ id: expect.any(String), name: 'picked-in-dialog.txt' }] });
+    if (!chosen.supported) return;
+    const add = (granted: string[]) => services.handlers['uploads:add']({ granted, staged: [], destination: dest }, { host: 'electron' });
+    expect(await add([chosen.files[0]?.id ?? ''])).toMatchObject({ added: 1, rejected: [] });
+    await settle(services, 'picked-in-dialog.txt');
+    // A granted folder with a link in it that leads elsewhere: the link's target was never given.
+    writeFileSync(path.join(elsewhere, 'not-picked.txt'), 'x');
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'ouro-granted-folder-'));
+    symlinkSync(path.join(elsewhere, 'not-picked.txt'), path.join(folder, 'link.txt'));
+    const refused = await services.uploads.add({ granted: await grantedHandles(services, [folder]), staged: [], destination: dest });
+    expect(refused.rejected.map((r) => r.reason)).toEqual(['not-granted']);
+    await rm(folder, { recursive: true, force: true });
+    expect(await add(['00000000-0000-4000-8000-000000000000'])).toMatchObject({ added: 0, rejected: [{ reason: 'not-granted' }] });
+    await rm(elsewhere, { recursive: true, force: true });
+  });
+
+  it('another account can drop the waiting uploads, and they are never sent', async () => {
+    const services = await signedIn();
+    standIn.faults.add({ method: 'POST', path: '/files/upload', status: 401 });
+    standIn.faults.add({ method: 'POST', path: '/users/get-token', status: 401, body: { error: 'Invalid API key' } });
+    await services.uploads.add({ granted: await grantedHandles(services, [file('dropped-by-bob.txt', 'x')]), staged: [], destination: dest });
+    await expect.poll(async () => (await services.account.state()).status).toBe('signed-out');
+    standIn.faults.clear();
+    await services.account.signIn({ apiKey: standIn.otherApiKey });
+    expect(services.uploads.list().waiting).toHaveLength(1);
+    expect(await services.uploads.dropWaiting()).toBe(1);
+    expect(services.uploads.list().waiting).toEqual([]);
+    await services.account.signOut();
+    await services.account.signIn({ apiKey: standIn.apiKey });
+    expect(services.uploads.list().items).toEqual([]);
+    expect(uploadsNamed('dropped-by-bob.txt')).toHaveLength(0);
+  });
+
+  it('the queue shows the size actually read, not the size when the file was added', async () => {
+    const services = await signedIn({ uploads: { concurrency: 1, progressIntervalMs: 0 } });
+    // One at a time, and the first one held by the server: the second file waits its turn.
+    standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 30_000 });
+    const grower = file('grows.txt', 'small');
+    await services.uploads.add({ granted: await grantedHandles(services, [file('first.bin', 'x')]), staged: [], destination: dest });
+    const first = await settle(services, 'first.bin', 'uploading');
+    await services.uploads.add({ granted: await grantedHandles(services, [grower]), staged: [], destination: dest });
+    expect(item(services, 'grows.txt')).toMatchObject({ state: 'queued', size: 5 });
+    writeFileSync(grower, 'now considerably larger');
+    services.uploads.cancel(first.id);
+    const done = await settle(services, 'grows.txt');
+    expect(done.size).toBe(23);
+    expect(uploadsNamed('grows.txt')[0]?.size).toBe(23);
+  });
+
   it('cancel stops an upload in flight and nothing is stored', async () => {
     const services = await signedIn();
     standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 10_000 });
-    await services.uploads.add({ paths: [file('cancel-me.bin', randomBytes(50_000))], staged: [], destination: dest });
+    await services.uploads.add({ granted: await grantedHandles(services, [file('cancel-me.bin', randomBytes(50_000))]), staged: [], destination: dest });
     const uploading = await settle(services, 'cancel-me.bin', 'uploading');
     services.uploads.cancel(uploading.id);
     await settle(services, 'cancel-me.bin', 'cancelled');
@@ -162,9 +280,9 @@ describe('uploads against the stand-in', () => {
     standIn.faults.add({ method: 'POST', path: '/files/create', latencyMs: 20_000 });
     const a = randomBytes(100_000);
     const b = randomBytes(100_001);
-    await first.uploads.add({ paths: [file('restart-a.bin', a)], staged: [], destination: dest });
+    await first.uploads.add({ granted: await grantedHandles(first, [file('restart-a.bin', a)]), staged: [], destination: dest });
     await settle(first, 'restart-a.bin', 'uploading');
-    await first.uploads.add({ paths: [file('restart-b.bin', b)], staged: [], destination: dest });
+    await first.uploads.add({ granted: await grantedHandles(first, [file('restart-b.bin', b)]), staged: [], destination: dest });
     await expect.poll(() => [item(first, 'restart-a.bin')?.state, item(first, 'restart-b.bin')?.state].sort()).toEqual(['processing', 'uploading']);
     // "Quit" now: nothing may be marked finished, everything is saved for next time.
     await first.dispose();
@@ -196,10 +314,15 @@ describe('uploads against the stand-in', () => {
     writeFileSync(path.join(root, '.git', 'config'), 'x');
     writeFileSync(path.join(root, 'sub', '.DS_Store'), 'x');
     writeFileSync(path.join(root, 'Thumbs.db'), 'x');
-    const result = await services.uploads.add({ paths: [root, path.join(workDir, 'nope.txt'), '/dev/null'], staged: [], destination: dest });
+    // Granted while it existed (dropped), then gone before the upload was confirmed.
+    const vanishing = file('nope.txt', 'soon gone');
+    const granted = await grantedHandles(services, [root, vanishing, '/dev/null']);
+    await rm(vanishing);
+    const result = await services.uploads.add({ granted: [...granted, randomUUID()], staged: [], destination: dest });
     expect(result.added).toBe(3);
     expect(result.skipped).toEqual({ hidden: 2, system: 2 });
     expect(result.rejected.map((r) => [r.name, r.reason])).toEqual([
+      ['A file', 'not-granted'],
       ['nope.txt', 'vanished'],
       ['null', 'special'],
     ]);
@@ -218,7 +341,7 @@ describe('uploads against the stand-in', () => {
     standIn.faults.setBodyLimit(600_000);
     let done: UploadItem;
     try {
-      await services.uploads.add({ paths: [file('measurements.csv', `${lines.join('\n')}\n`)], staged: [], destination: { ...dest, asDataset: true } });
+      await services.uploads.add({ granted: await grantedHandles(services, [file('measurements.csv', `${lines.join('\n')}\n`)]), staged: [], destination: { ...dest, asDataset: true } });
       done = await settle(services, 'measurements.csv');
     } finally {
       standIn.faults.setBodyLimit(null);
@@ -247,7 +370,7 @@ describe('uploads against the stand-in', () => {
   it("the file record names the stored object: metadata holds the id, bucket and path /files/upload answered", async () => {
     const services = await signedIn();
     const bytes = Buffer.from('data_Fe\n_cell_length_a 2.49\n');
-    await services.uploads.add({ paths: [file('structure.cif', bytes)], staged: [], destination: { visibility: 'public' } });
+    await services.uploads.add({ granted: await grantedHandles(services, [file('structure.cif', bytes)]), staged: [], destination: { visibility: 'public' } });
     const done = await settle(services, 'structure.cif');
     const stored = uploadsNamed('structure.cif')[0];
     const asset = await services.account.client().files.get(done.assetId ?? '');
@@ -273,7 +396,7 @@ describe('uploads against the stand-in', () => {
     // Ouro extracted nothing for these: type from the name, else octet-stream; extension from the
     // name, else the type, else bin; size from the local file.
     standIn.faults.add({ method: 'GET', path: '/files/*', status: 200, body: { data: { metadata: {}, preview: null }, error: null }, times: 2 });
-    await services.uploads.add({ paths: [file('notes.md', '# hi\n'), file('README', 'plain')], staged: [], destination: dest });
+    await services.uploads.add({ granted: await grantedHandles(services, [file('notes.md', '# hi\n'), file('README', 'plain')]), staged: [], destination: dest });
     const md = await settle(services, 'notes.md');
     const bare = await settle(services, 'README');
     const client = services.account.client();
@@ -291,7 +414,7 @@ describe('uploads against the stand-in', () => {
     // stored but its answer is cut off, so the upload fails not knowing what happened to it.
     standIn.faults.add({ method: 'POST', path: '/datasets/*/data', skipRows: 3 });
     standIn.faults.add({ method: 'POST', path: '/datasets/*/data', reset: 'mid-body' });
-    await first.uploads.add({ paths: [file('partial.csv', `${lines.join('\n')}\n`)], staged: [], destination: { ...dest, asDataset: true } });
+    await first.uploads.add({ granted: await grantedHandles(first, [file('partial.csv', `${lines.join('\n')}\n`)]), staged: [], destination: { ...dest, asDataset: true } });
     const failed = await settle(first, 'partial.csv', 'failed');
     expect(failed.error?.kind).toBe('network');
     expect(failed.rowsSkipped).toBe(3);
@@ -319,7 +442,7 @@ describe('uploads against the stand-in', () => {
   it('a batch answer that does not say how many rows went in fails the upload instead of passing as done', async () => {
     const services = await signedIn();
     standIn.faults.add({ method: 'POST', path: '/datasets/*/data', status: 200, body: { data: { ok: true }, error: null } });
-    await services.uploads.add({ paths: [file('unclear.csv', 'a,b\n1,2\n')], staged: [], destination: { ...dest, asDataset: true } });
+    await services.uploads.add({ granted: await grantedHandles(services, [file('unclear.csv', 'a,b\n1,2\n')]), staged: [], destination: { ...dest, asDataset: true } });
     const failed = await settle(services, 'unclear.csv', 'failed');
     expect(failed.error).toMatchObject({ kind: 'invalid-response', message: expect.stringContaining('did not say how many rows were added') });
   });
@@ -341,9 +464,9 @@ describe('uploads against the stand-in', () => {
       },
     });
     standIn.faults.add({ method: 'POST', path: '/files/upload', status: 400 });
-    await services.uploads.add({ paths: [file('host-bad.bin', 'x')], staged: [], destination: dest });
+    await services.uploads.add({ granted: await grantedHandles(services, [file('host-bad.bin', 'x')]), staged: [], destination: dest });
     await settle(services, 'host-bad.bin', 'failed');
-    await services.uploads.add({ paths: [file('host-a.bin', randomBytes(8_000_000)), file('host-b.bin', 'b')], staged: [], destination: dest });
+    await services.uploads.add({ granted: await grantedHandles(services, [file('host-a.bin', randomBytes(8_000_000)), file('host-b.bin', 'b')]), staged: [], destination: dest });
     await settle(services, 'host-a.bin');
     await settle(services, 'host-b.bin');
     await expect.poll(() => progress.at(-1)).toBe(-1);
@@ -365,7 +488,7 @@ describe('uploads against the stand-in', () => {
     });
     standIn.faults.add({ method: 'POST', path: '/datasets/*/data', skipRows: 3 });
     const lines = ['sample,value', ...Array.from({ length: 4873 }, (_, i) => `s-${i},${i}`)];
-    await services.uploads.add({ paths: [file('observations.csv', lines.join('\n'))], staged: [], destination: { ...dest, asDataset: true } });
+    await services.uploads.add({ granted: await grantedHandles(services, [file('observations.csv', lines.join('\n'))]), staged: [], destination: { ...dest, asDataset: true } });
     await settle(services, 'observations.csv');
     await expect.poll(() => notes).toEqual([['Uploaded observations.csv', '4,870 of 4,873 rows added — 3 skipped.']]);
   });
@@ -373,7 +496,7 @@ describe('uploads against the stand-in', () => {
   it('signing out cancels and forgets the queue: nothing goes to the next account', async () => {
     const services = await signedIn();
     standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 10_000 });
-    await services.uploads.add({ paths: [file('left-behind.bin', randomBytes(10_000))], staged: [], destination: dest });
+    await services.uploads.add({ granted: await grantedHandles(services, [file('left-behind.bin', randomBytes(10_000))]), staged: [], destination: dest });
     await settle(services, 'left-behind.bin', 'uploading');
     await services.account.signOut();
     expect(services.uploads.list().items).toEqual([]);
@@ -386,30 +509,37 @@ describe('uploads against the stand-in', () => {
   it('deletes a staged copy (web host drop) once its upload is done', async () => {
     const services = await signedIn();
     const staged = await services.uploads.stage('staged.txt', Readable.from([Buffer.from('staged bytes')]));
-    const result = await services.uploads.add({ paths: [], staged: [staged.token], destination: dest });
+    const result = await services.uploads.add({ granted: [], staged: [staged.token], destination: dest });
     expect(result.added).toBe(1);
     await settle(services, 'staged.txt');
     expect(uploadsNamed('staged.txt')[0]?.sha256).toBe(sha(Buffer.from('staged bytes')));
     await expect.poll(async () => (await readdir(services.uploads.stagingDir).catch(() => [])).length).toBe(0);
   });
 
-  it('reports progress snapshots to the page while a file uploads', async () => {
-    const snapshots: UploadsSnapshot[] = [];
+  it('reports progress to the page as deltas of the one item that changed, not the whole queue', async () => {
+    const deltas: UploadsDelta[] = [];
     const services = await signedIn({
       emit: (event, payload) => {
-        if (event === 'uploads:changed') snapshots.push(payload as UploadsSnapshot);
+        if (event === 'uploads:changed') deltas.push(payload as UploadsDelta);
       },
     });
-    await services.uploads.add({ paths: [file('progress.bin', randomBytes(8 * 1024 * 1024))], staged: [], destination: dest });
+    const others = ['idle-1.txt', 'idle-2.txt'].map((n) => file(n, 'x'));
+    await services.uploads.add({ granted: await grantedHandles(services, [file('progress.bin', randomBytes(8 * 1024 * 1024))]), staged: [], destination: dest });
     await settle(services, 'progress.bin');
-    const stateAt = (s: UploadsSnapshot) => s.items.find((i) => i.name === 'progress.bin')?.state;
-    // State changes are coalesced to one event per tick, so the last one arrives a moment later.
-    await expect.poll(() => snapshots.at(-1) && stateAt(snapshots.at(-1) as UploadsSnapshot)).toBe('done');
-    const states = snapshots.map(stateAt);
+    await services.uploads.add({ granted: await grantedHandles(services, others), staged: [], destination: dest });
+    for (const name of ['idle-1.txt', 'idle-2.txt']) await settle(services, name);
+    const stateAt = (d: UploadsDelta) => d.items.find((i) => i.name === 'progress.bin')?.state;
+    await expect.poll(() => deltas.some((d) => d.items.some((i) => i.name === 'idle-2.txt' && i.state === 'done'))).toBe(true);
+    const states = deltas.map(stateAt).filter(Boolean);
     expect(states).toContain('uploading');
     expect(states).toContain('processing');
-    expect(states.at(-1)).toBe('done');
-    const sent = snapshots.map((s) => s.items.find((i) => i.name === 'progress.bin')?.bytesSent ?? 0);
+    expect(states).toContain('done');
+    const sent = deltas.flatMap((d) => d.items.filter((i) => i.name === 'progress.bin').map((i) => i.bytesSent));
     expect(sent.some((b) => b > 0 && b < 8 * 1024 * 1024)).toBe(true);
+    // Once progress.bin is done it is never sent again while the others change.
+    const lastOfProgress = deltas.findLastIndex((d) => stateAt(d) !== undefined);
+    expect(deltas.slice(lastOfProgress + 1).some((d) => d.items.some((i) => i.name.startsWith('idle-')))).toBe(true);
+    // Numbered one by one, so the page can tell when it missed one.
+    expect(deltas.map((d) => d.seq)).toEqual(deltas.map((_, i) => (deltas[0]?.seq ?? 0) + i));
   });
 });

@@ -12,6 +12,7 @@ import { startWebHost, TOKEN_HEADER, type WebHost } from '../../electron/web-hos
 const TOKEN = 'test-token-0123456789abcdef';
 let host: WebHost;
 let origin: string;
+const logLines: string[] = [];
 
 interface RawResponse {
   status: number;
@@ -47,7 +48,7 @@ beforeAll(async () => {
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(path.join(dir, 'secret.txt'), 'outside');
   await writeFile(path.join(dir, 'bridge.js'), '/* bridge */');
-  const log = createLogger({ write: () => {} });
+  const log = createLogger({ write: (_level, line) => logLines.push(line) });
   const events = createEventHub();
   const services = testServices({ appVersion: '1.0.0', apiBaseUrl: 'http://127.0.0.1:9', dataDir: dir, log, emit: events.emit });
   host = await startWebHost({ rendererDir, bridgeScript: path.join(dir, 'bridge.js'), dispatch: createDispatcher(services.handlers, log), events, token: TOKEN, log });
@@ -116,6 +117,30 @@ describe('web host', () => {
     });
     const invalid = await request('/__ouro/ipc/app:info', { method: 'POST', headers: ipcHeaders(), body: '{"input":{"x":1}}' });
     expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+  });
+
+  it('answers malformed percent-encoding in the channel with 400, logging nothing', async () => {
+    logLines.length = 0;
+    for (const bad of ['%', '%E0%A4%A', 'app%3info%']) {
+      const res = await request(`/__ouro/ipc/${bad}`, { method: 'POST', headers: ipcHeaders(), body: '{}' });
+      expect(res.status, bad).toBe(400);
+      expect(res.body).toBe('Bad channel name');
+    }
+    expect(logLines).toEqual([]);
+  });
+
+  it('refuses the old attacks at the contract: a path for uploads:add, an id that is not an Ouro id', async () => {
+    const call = async (channel: string, input: unknown) =>
+      JSON.parse((await request(`/__ouro/ipc/${channel}`, { method: 'POST', headers: ipcHeaders(), body: JSON.stringify({ input }) })).body) as {
+        ok: boolean;
+        error?: { kind: string; issues?: string[] };
+      };
+    const paths = await call('uploads:add', { paths: ['/etc/passwd'], staged: [], destination: { visibility: 'public' } });
+    expect(paths).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(paths.error?.issues?.join(' ')).toMatch(/paths/);
+    for (const id of ['..', '.', 'a/b', '\ud800', '../../user', '']) {
+      expect(await call('files:get', { id }), JSON.stringify(id)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    }
   });
 
   it('serves assets but nothing outside the renderer folder', async () => {

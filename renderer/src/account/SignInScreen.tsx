@@ -1,4 +1,5 @@
-// First-run and signed-out screen: paste an API key, optionally pick the API URL, sign in. The
+// First-run and signed-out screen: paste an API key, optionally ask for another API URL (the
+// desktop app only: main confirms it in a native dialog; the web host shows its own), sign in. The
 // key goes to main once, is verified with Ouro, and is never shown back. The text always says
 // where the key will be kept; when the system keychain is unavailable, the button that can
 // succeed ("Use for this session only") is the primary one; an error goes away on the next edit.
@@ -6,6 +7,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { AppError } from '../../../shared/app-error';
 import type { AccountState } from '../../../shared/account';
 import { call } from '../ouro';
+import { useAppInfo } from '../queries/app';
 import { useSignIn } from './queries';
 import { signInErrorCopy } from './sign-in-errors';
 import './account.css';
@@ -24,6 +26,8 @@ export function SignInScreen({ account }: { account: SignedOut }) {
   const [showKey, setShowKey] = useState(false);
   const [apiBaseUrl, setApiBaseUrl] = useState(account.apiBaseUrl);
   const signIn = useSignIn();
+  // The web host takes no API address from the page; only the desktop app can ask (and confirms natively).
+  const canChooseApi = useAppInfo().data?.host === 'electron';
   const keyId = useId();
   const urlId = useId();
   const hintId = useId();
@@ -35,7 +39,7 @@ export function SignInScreen({ account }: { account: SignedOut }) {
 
   const submit = () => {
     const base = apiBaseUrl.trim();
-    signIn.mutate({ apiKey, sessionOnly, ...(base && base !== account.apiBaseUrl ? { apiBaseUrl: base } : {}) });
+    signIn.mutate({ apiKey, sessionOnly, ...(canChooseApi && base && base !== account.apiBaseUrl ? { apiBaseUrl: base } : {}) });
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -59,7 +63,7 @@ export function SignInScreen({ account }: { account: SignedOut }) {
         {account.reason === 'revoked' && !signIn.isPending && !signIn.isSuccess && (
           <div role="alert" className="notice notice-warning">
             <strong>Your API key was revoked or has expired</strong>
-            <p>Sign in with a new key. Your queued uploads and settings are kept.</p>
+            <p>Sign in with a new key for the same account: your queued uploads wait for it, and nothing of yours is sent as anyone else.</p>
           </div>
         )}
         <p className="muted" id={hintId}>
@@ -93,7 +97,28 @@ export function SignInScreen({ account }: { account: SignedOut }) {
         <details className="advanced">
           <summary>Advanced</summary>
           <label htmlFor={urlId}>API URL</label>
-          <input id={urlId} type="url" value={apiBaseUrl} onChange={(event) => edit(() => setApiBaseUrl(event.target.value))} spellCheck={false} />
+          {canChooseApi ? (
+            <>
+              <input
+                id={urlId}
+                type="url"
+                value={apiBaseUrl}
+                onChange={(event) => edit(() => setApiBaseUrl(event.target.value))}
+                spellCheck={false}
+                aria-describedby={`${urlId}-note`}
+              />
+              <p className="muted" id={`${urlId}-note`}>
+                Ouro asks you to confirm any other address before your key is sent to it. Plain http:// only works for this computer.
+              </p>
+            </>
+          ) : (
+            <>
+              <input id={urlId} type="url" value={account.apiBaseUrl} readOnly aria-describedby={`${urlId}-note`} />
+              <p className="muted" id={`${urlId}-note`}>
+                This web host uses the API it was started with. To use another, start it with OURO_BACKEND_URL or --api-url.
+              </p>
+            </>
+          )}
         </details>
 
         {copy && (

@@ -18,8 +18,13 @@ export function signInErrorCopy(error: unknown): Pick<FriendlyError, 'title' | '
     case 'server':
       return {
         title: 'Ouro is having trouble',
-        message: `Ouro couldn't check your key right now${data.status ? ` (HTTP ${data.status})` : ''}. This is on Ouro's side; try again in a little while.`,
+        message: `Ouro couldn't check your key right now${data.status ? ` (HTTP ${data.status})` : ''}. This is on Ouro's side; try again in a little while.${data.requestId ? ` Request id for Ouro support: ${data.requestId}.` : ''}`,
       };
+    case 'invalid-input':
+      // The API URL (Advanced): the message says exactly what is wrong with it.
+      return { title: 'Check the API URL', message: data.message };
+    case 'cancelled':
+      return { title: 'The API address was not confirmed', message: data.message };
     case 'rate-limited':
       return {
         title: 'Too many attempts',

@@ -1,6 +1,6 @@
 // The Files and Datasets sections remember their scope, filters and sort between runs. They
-// live in the page's storage (the app's own profile) and are cleared on sign-out, because org
-// and team ids belong to the account.
+// live in the page's storage (the app's own profile) and belong to one account (org and team
+// ids mean nothing to another): cleared on sign-out, and when another account signs in.
 import { scopes, sortOrders, type Scope, type SortOrder } from '../../../shared/browse';
 
 export interface ListChoices {
@@ -46,4 +46,16 @@ export function clearBrowsePreferences(): void {
     const key = localStorage.key(i);
     if (key?.startsWith(PREFIX)) localStorage.removeItem(key);
   }
+}
+
+const OWNER_KEY = `${PREFIX}account`;
+
+/**
+ * Makes the stored choices `account`'s: if they were saved by another account (a different
+ * user, or the same user at another API address) they are cleared first. Idempotent.
+ */
+export function ownBrowsePreferences(account: string): void {
+  if (localStorage.getItem(OWNER_KEY) === account) return;
+  clearBrowsePreferences();
+  localStorage.setItem(OWNER_KEY, account);
 }

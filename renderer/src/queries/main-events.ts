@@ -1,6 +1,8 @@
 // The one place where what main pushes becomes cache state: account changes, the upload queue,
 // a downloaded update, save progress and "retrying by itself" notices all land in React Query,
-// and components only read queries. Also refreshes stale lists when the window regains focus.
+// and components only read queries. When the event stream was interrupted (the web host drops a
+// reader that falls behind), what events keep current is read again. Also refreshes stale lists
+// when the window regains focus.
 import { focusManager, type QueryClient } from '@tanstack/react-query';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { OuroBridge } from '../../../shared/ouro-bridge';
@@ -12,6 +14,9 @@ import { queryKeys } from './keys';
 /** A `requests:retrying` notice with the moment it arrived, to count down from. */
 export type RetryingNotice = EventPayload<'requests:retrying'> & { receivedAt: number };
 
+/** Queries whose data events keep current: after a gap in the stream they are read again. */
+const FED_BY_EVENTS = [queryKeys.account.state(), queryKeys.uploads.queue(), queryKeys.app.update()];
+
 type Appliers = { [E in EventName]?: (queryClient: QueryClient, payload: EventPayload<E>) => void };
 
 const appliers: Appliers = {
@@ -21,6 +26,9 @@ const appliers: Appliers = {
   'downloads:progress': (queryClient, progress) => queryClient.setQueryData(queryKeys.downloads.progress(progress.id), progress),
   'requests:retrying': (queryClient, notice) =>
     queryClient.setQueryData<RetryingNotice>(queryKeys.notices.retrying(), { ...notice, receivedAt: Date.now() }),
+  'events:reconnected': (queryClient) => {
+    for (const queryKey of FED_BY_EVENTS) void queryClient.invalidateQueries({ queryKey });
+  },
 };
 
 /** Subscribes the cache to main's events and to window focus; returns the unsubscribe. */

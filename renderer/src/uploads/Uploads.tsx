@@ -9,12 +9,13 @@ import { AppError } from '../../../shared/app-error';
 import { placeName } from '../../../shared/display-names';
 import { useOuroEvent } from '../events';
 import { call } from '../ouro';
-import { allTabular, emptySelection, pastedName, takeTransfer, type Selection } from './collect-files';
+import { allTabular, emptySelection, grantOrStage, pastedName, takeTransfer, type Selection } from './collect-files';
 import { ConfirmSheet } from './ConfirmSheet';
 import { useDestinations } from '../queries/destinations';
 import { useAddUploads, useUploads } from './queries';
 import { UploadsTray } from './UploadsTray';
 import { useTrayState } from './use-tray-state';
+import { waitingCount } from './WaitingNotice';
 import './uploads.css';
 
 function hasFiles(event: DragEvent): boolean {
@@ -23,10 +24,6 @@ function hasFiles(event: DragEvent): boolean {
 
 function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
-function basename(file: string): string {
-  return file.split(/[\\/]/).filter(Boolean).pop() ?? file;
 }
 
 function describeTarget(data: UploadDestinations | undefined): string | null {
@@ -57,6 +54,13 @@ export function Uploads() {
     },
     [reveal],
   );
+  // Another account's uploads waiting here (never sent as this one): the tray opens to say so.
+  const waiting = waitingCount(uploads.data?.waiting ?? []);
+  const waitingSeen = useRef(0);
+  useEffect(() => {
+    if (waiting > waitingSeen.current) reveal();
+    waitingSeen.current = waiting;
+  }, [waiting, reveal]);
   const input = useRef<HTMLInputElement>(null);
   // Read by the window listeners (registered once) to ignore drops while the sheet is open.
   const open = useRef(false);
@@ -65,7 +69,7 @@ export function Uploads() {
   }, [selection]);
 
   const offer = useCallback((next: Selection) => {
-    if (next.paths.length + next.files.length === 0) {
+    if (next.granted.length + next.files.length === 0) {
       const skipped = next.skipped.hidden + next.skipped.system;
       if (skipped > 0) {
         setLastResult({ added: 0, rejected: [], skipped: next.skipped });
@@ -112,7 +116,7 @@ export function Uploads() {
       take().then((picked) => {
         // Clipboard images are all called image.png: name them by when they were pasted.
         picked.files = picked.files.map((f) => ({ file: f.file, name: pastedName(f.file) }));
-        picked.names = [...picked.paths.map(basename), ...picked.files.map((f) => f.name)];
+        picked.names = [...picked.granted.map((g) => g.name), ...picked.files.map((f) => f.name)];
         offer(picked);
       }, showProblem);
     };
@@ -134,7 +138,8 @@ export function Uploads() {
     try {
       const chosen = await call('uploads:choose-files');
       if (chosen.supported) {
-        if (chosen.paths.length) offer({ ...emptySelection(), paths: chosen.paths, names: chosen.paths.map(basename) });
+        // Main's own dialog: main granted the picks and sends back handles and names.
+        if (chosen.files.length) offer({ ...emptySelection(), granted: chosen.files, names: chosen.files.map((f) => f.name) });
         return;
       }
     } catch (error) {
@@ -149,15 +154,7 @@ export function Uploads() {
   const onInput = (event: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(event.target.files ?? []);
     event.target.value = '';
-    const pathFor = window.ouro.pathForFile;
-    const picked = emptySelection();
-    for (const file of files) {
-      const found = pathFor?.(file);
-      if (found) picked.paths.push(found);
-      else picked.files.push({ file, name: file.name });
-      picked.names.push(file.name);
-    }
-    offer(picked);
+    grantOrStage(files).then(offer, showProblem);
   };
 
   const confirm = async (destination: UploadDestination) => {
@@ -177,8 +174,8 @@ export function Uploads() {
         else rejected.push({ name, reason: result.error.kind === 'too-large' ? 'too-large' : 'unreadable', message: describeError(result.error).message });
       }
       let outcome: AddUploadsResult = { added: 0, rejected: [], skipped: { hidden: 0, system: 0 } };
-      if (selection.paths.length + staged.length > 0) {
-        outcome = await add.mutateAsync({ paths: selection.paths, staged, destination });
+      if (selection.granted.length + staged.length > 0) {
+        outcome = await add.mutateAsync({ granted: selection.granted.map((g) => g.id), staged, destination });
       }
       tray.reveal();
       setLastResult({

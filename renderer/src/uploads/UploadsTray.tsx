@@ -7,6 +7,7 @@ import { ChevronIcon, UploadIcon } from '../components/icons';
 import { useUploadAction } from './queries';
 import { foldDone, FOLD_DONE_AFTER_MS, isActive, orderForTray, summarize } from './tray-model';
 import { UploadRow } from './UploadRow';
+import { WaitingNotice, waitingCount } from './WaitingNotice';
 import './tray.css';
 
 export type TrayState = 'closed' | 'peek' | 'pinned';
@@ -78,7 +79,7 @@ export function UploadsTray(props: UploadsTrayProps) {
   const failed = items.some((item) => item.state === 'failed');
   const { shown, folded } = foldDone(orderForTray(items), next.doneSince, now);
   const skipped = (props.lastResult?.skipped.hidden ?? 0) + (props.lastResult?.skipped.system ?? 0);
-  const summary = summarize(items, snapshot?.paused ?? null);
+  const summary = summarize(items, snapshot?.paused ?? null, waitingCount(snapshot?.waiting ?? []));
   const bytesOf = (item: UploadItem) => next.peakBytes.get(item.id) ?? item.bytesSent;
 
   return (
@@ -130,6 +131,7 @@ export function UploadsTray(props: UploadsTrayProps) {
           </button>
         </div>
         {snapshot?.paused === 'sign-in' && <p role="alert">Uploads are paused until you sign in again.</p>}
+        <WaitingNotice waiting={snapshot?.waiting ?? []} />
         {props.problem && (
           <div role="alert" className="error-notice compact">
             <strong>{props.problem.title}</strong>

@@ -1,12 +1,14 @@
-// Turns a drop, a paste or a file input into what `uploads:add` needs. In Electron every File has
-// a path (the preload's pathForFile) and main expands folders itself; in the web host there are
-// no paths, so folders are walked here (webkitGetAsEntry) with the same hidden/system rules and
-// each file's bytes are later streamed to the host's staging folder.
+// Turns a drop, a paste or a file input into what `uploads:add` needs. In Electron the Files go
+// to the preload, which has main grant their paths (the page never sees one) and hands back
+// handles; main expands folders itself. In the web host there are no paths, so folders are walked
+// here (webkitGetAsEntry) with the same hidden/system rules and each file's bytes are later
+// streamed to the host's staging folder.
+import type { GrantedFile } from '../../../shared/uploads';
 import { skipReason, type SkippedCounts } from '../../../shared/upload-names';
 
 export interface Selection {
-  /** Absolute paths (Electron). */
-  paths: string[];
+  /** Files and folders main granted (Electron): handles, never paths. */
+  granted: GrantedFile[];
   /** Files without a path, with the name to give each (web host; pasted images). */
   files: Array<{ file: File; name: string }>;
   /** Display names, for the confirm sheet. */
@@ -15,7 +17,7 @@ export interface Selection {
 }
 
 export function emptySelection(): Selection {
-  return { paths: [], files: [], names: [], skipped: { hidden: 0, system: 0 } };
+  return { granted: [], files: [], names: [], skipped: { hidden: 0, system: 0 } };
 }
 
 function readAll(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
@@ -62,26 +64,12 @@ async function walk(entry: FileSystemEntry, inside: boolean, into: Selection): P
  * empties the DataTransfer when the handler returns, so entries are taken first, walked later.
  */
 export function takeTransfer(transfer: DataTransfer | null): () => Promise<Selection> {
-  const pathFor = window.ouro.pathForFile;
   const files = Array.from(transfer?.files ?? []);
   const items = Array.from(transfer?.items ?? []).filter((item) => item.kind === 'file');
   const entries = items.map((item) => (typeof item.webkitGetAsEntry === 'function' ? item.webkitGetAsEntry() : null));
   return async () => {
+    if (window.ouro.grantFiles) return grantOrStage(files);
     const selection = emptySelection();
-    if (pathFor) {
-      for (const file of files) {
-        const found = pathFor(file);
-        if (found) {
-          selection.paths.push(found);
-          selection.names.push(file.name);
-        } else {
-          // A pasted image or a file dragged from a web page has no path on disk.
-          selection.files.push({ file, name: file.name || 'pasted-file' });
-          selection.names.push(file.name || 'pasted-file');
-        }
-      }
-      return selection;
-    }
     if (entries.some((e) => e !== null)) {
       for (const [index, entry] of entries.entries()) {
         if (entry) await walk(entry, false, selection);
@@ -101,6 +89,28 @@ export function takeTransfer(transfer: DataTransfer | null): () => Promise<Selec
     }
     return selection;
   };
+}
+
+/**
+ * Electron: main grants the Files that have a path on disk; the rest (a pasted image, a file
+ * dragged from a web page) keep their bytes, to be staged.
+ */
+export async function grantOrStage(files: File[]): Promise<Selection> {
+  const selection = emptySelection();
+  const grant = window.ouro.grantFiles;
+  const result = grant ? await grant(files) : null;
+  if (result && !result.ok) throw new Error(result.error.message);
+  files.forEach((file, index) => {
+    const granted = result?.ok ? result.data[index] : null;
+    if (granted) {
+      selection.granted.push(granted);
+      selection.names.push(granted.name);
+    } else {
+      selection.files.push({ file, name: file.name || 'pasted-file' });
+      selection.names.push(file.name || 'pasted-file');
+    }
+  });
+  return selection;
 }
 
 /** A pasted image arrives as `image.png`; give it a name that says when it was pasted. */

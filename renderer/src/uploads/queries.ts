@@ -1,12 +1,14 @@
-// The upload queue as React Query state (kept current by `uploads:changed`, see
+// The upload queue as React Query state (kept current by `uploads:changed` deltas, see
 // uploads-cache.ts), and the actions on it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../shared/contract';
 import { call } from '../ouro';
 import { queryKeys } from '../queries/keys';
+import { readUploadsQueue } from './uploads-cache';
 
 export function useUploads() {
-  return useQuery({ queryKey: queryKeys.uploads.queue(), queryFn: () => call('uploads:list'), staleTime: Infinity });
+  const queryClient = useQueryClient();
+  return useQuery({ queryKey: queryKeys.uploads.queue(), queryFn: () => readUploadsQueue(queryClient), staleTime: Infinity });
 }
 
 export function useAddUploads() {
@@ -22,7 +24,7 @@ export type UploadAction = { kind: 'cancel' | 'retry'; id: string } | { kind: 'c
 
 export function useUploadAction() {
   return useMutation({
-    mutationFn: (action: UploadAction) => {
+    mutationFn: (action: UploadAction): Promise<void> => {
       switch (action.kind) {
         case 'cancel':
           return call('uploads:cancel', { id: action.id });
@@ -35,4 +37,9 @@ export function useUploadAction() {
       }
     },
   });
+}
+
+/** Drops the uploads other accounts queued; resolves to how many were dropped. */
+export function useDropWaiting() {
+  return useMutation({ mutationFn: async () => (await call('uploads:drop-waiting')).dropped });
 }

@@ -1,6 +1,6 @@
 // What the Uploads tray shows, as pure functions: the one-line summary ("Uploading 3 of 12 ·
-// 1 failed · 42 MB/s"), the order of the rows (failed first, then active, waiting, stopped,
-// done), and which finished rows fold into a count.
+// 1 failed · 42 MB/s", and any uploads waiting for another account), the order of the rows
+// (failed first, then active, waiting, stopped, done), and which finished rows fold into a count.
 import { formatBytes } from '../../../shared/format-bytes';
 import type { UploadItem, UploadState } from '../../../shared/uploads';
 
@@ -13,14 +13,16 @@ export function isActive(item: UploadItem): boolean {
   return item.state === 'uploading' || item.state === 'processing';
 }
 
-export function summarize(items: readonly UploadItem[], paused: 'sign-in' | null): string {
+/** `othersWaiting`: other accounts' unfinished uploads, which wait for their own account (never sent here). */
+export function summarize(items: readonly UploadItem[], paused: 'sign-in' | null, othersWaiting = 0): string {
   const count = (state: UploadState) => items.filter((item) => item.state === state).length;
   const failed = count('failed');
   const cancelled = count('cancelled');
   const done = count('done');
   const active = items.filter(isActive).length;
   const waiting = count('queued');
-  if (items.length === 0) return 'No uploads';
+  const others = othersWaiting > 0 ? `${othersWaiting.toLocaleString()} waiting for another account` : null;
+  if (items.length === 0) return others ? `No uploads · ${others}` : 'No uploads';
   const parts: string[] = [];
   if (active + waiting > 0) {
     const total = items.length - cancelled;
@@ -32,6 +34,7 @@ export function summarize(items: readonly UploadItem[], paused: 'sign-in' | null
   if (cancelled > 0) parts.push(`${cancelled} cancelled`);
   const speed = items.reduce((sum, item) => sum + (item.state === 'uploading' && !item.note ? (item.bytesPerSecond ?? 0) : 0), 0);
   if (speed > 0 && !paused) parts.push(`${formatBytes(speed)}/s`);
+  if (others) parts.push(others);
   return parts.join(' · ');
 }
 

@@ -100,15 +100,36 @@ describe('reactive re-exchange after a 401', () => {
     expect(server.apiCalls[1]?.headers.get('authorization')).toBe(server.tokens[1]);
     expect(unauthorized.count).toBe(0);
   });
-  it('a second 401 → unauthorized and onUnauthorized, with no third attempt', async () => {
+  it('a second 401 after a fresh exchange is a server error with its request id: nobody is signed out', async () => {
     const { client, server, unauthorized } = setup();
     server.on('GET /user', () => json({ data: null, error: 'Unauthorized' }, 401, { 'x-request-id': 'r401' }));
     const error = await failure(client.users.me());
-    expect(error.kind).toBe('unauthorized');
+    expect(error.kind).toBe('server');
+    expect(error.status).toBe(401);
     expect(error.requestId).toBe('r401');
-    expect(unauthorized.count).toBe(1);
+    expect(unauthorized.count).toBe(0);
     expect(server.exchanges).toBe(2);
     expect(server.apiCalls).toHaveLength(2);
+  });
+  it('a refusal at /users/get-token itself (401, or 403 "invalid key") → unauthorized and onUnauthorized', async () => {
+    for (const refusal of [
+      () => json({ error: 'Invalid API key' }, 401),
+      () => json({ data: null, error: { message: 'Invalid API key', status: 403 } }, 403),
+    ]) {
+      const { client, server, unauthorized } = setup();
+      server.on('GET /user', () => json({ error: 'Unauthorized' }, 401));
+      server.on('POST /users/get-token', refusal);
+      const error = await failure(client.users.me());
+      expect(error.kind).toBe('unauthorized');
+      expect(unauthorized.count).toBe(1);
+    }
+  });
+  it('any other 403 at the exchange is not a refused key: forbidden, nobody signed out', async () => {
+    const { client, server, unauthorized } = setup({ retry: { maxRetries: 0 } });
+    server.on('POST /users/get-token', () => json({ error: { message: 'Requests from your network are blocked' } }, 403));
+    const error = await failure(client.users.me());
+    expect(error.kind).toBe('forbidden');
+    expect(unauthorized.count).toBe(0);
   });
   it('even a create is repeated after a 401 (the server did nothing)', async () => {
     const { server, clock } = setup();
@@ -206,6 +227,14 @@ describe('verifyKey', () => {
     const { client, unauthorized } = setup();
     const error = await failure(client.verifyKey('wrong-key-abcdef0123456789'));
     expect(error.kind).toBe('unauthorized');
+    expect(unauthorized.count).toBe(0);
+  });
+  it('a 401 on GET /user right after a good exchange is a server error, not a refused key', async () => {
+    const { client, server, unauthorized } = setup();
+    server.on('GET /user', () => json({ error: 'Unauthorized' }, 401, { 'x-request-id': 'req-odd' }));
+    server.on('GET /user/profile', () => json({ data: profile }));
+    const error = await failure(client.verifyKey(API_KEY));
+    expect(error).toMatchObject({ kind: 'server', status: 401, requestId: 'req-odd' });
     expect(unauthorized.count).toBe(0);
   });
 });

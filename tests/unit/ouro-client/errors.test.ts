@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pathOf } from '../../../electron/ouro/http';
 import { extractErrorMessage, envelopeStatusHint, kindForStatus, scrub } from '../../../electron/ouro/errors';
 import { failure, json, setup } from './helpers';
 
@@ -48,7 +49,8 @@ describe('message extraction order (§2.2)', () => {
 describe('status → kind', () => {
   const cases: [number, string][] = [
     [400, 'bad-request'],
-    [401, 'unauthorized'],
+    // 401 after the client's one re-exchange: Ouro accepted the key a moment ago (see below).
+    [401, 'server'],
     [402, 'request-failed'],
     [403, 'forbidden'],
     [404, 'not-found'],
@@ -72,6 +74,9 @@ describe('status → kind', () => {
     expect(error.status).toBe(status);
     expect(error.requestId).toBe(`req-${status}`);
     expect(error.message).toContain(`failed with ${status}`);
+  });
+  it('a bare 401 is unauthorized; only the exchange decides the key is refused', () => {
+    expect(kindForStatus(401)).toBe('unauthorized');
   });
   it('maps undocumented statuses sensibly', () => {
     expect(kindForStatus(418)).toBe('request-failed');
@@ -175,5 +180,12 @@ describe('transport failures', () => {
       return new Response(body, { status: 200 });
     });
     expect((await failure(client.files.get('f1'))).kind).toBe('network');
+  });
+});
+
+describe('ids in API paths', () => {
+  it('are encoded, and an id that would change the path is refused', () => {
+    expect(pathOf`/files/${'a b/c'}`).toBe('/files/a%20b%2Fc');
+    for (const id of ['..', '.', '', '\ud800']) expect(() => pathOf`/files/${id}`, JSON.stringify(id)).toThrow(/Not a valid Ouro id/);
   });
 });

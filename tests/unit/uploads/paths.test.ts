@@ -1,13 +1,22 @@
-// Paths from the renderer are re-validated in main: each rejected file gets its own reason, and
-// folders expand recursively without hidden or system files, surviving symlink loops.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+// Paths are re-validated in main: only what main granted is read (links resolved, so a link in a
+// dropped folder cannot lead out of it), each rejected file gets its own reason, and folders
+// expand recursively without hidden or system files, surviving symlink loops.
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPathGrants } from '../../../electron/security/path-grants';
 import { validatePaths } from '../../../electron/uploads/paths';
 import { skipReason } from '../../../shared/upload-names';
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'ouro-paths-'));
+const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ouro-paths-')));
+const outside = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ouro-paths-outside-')));
+const grants = createPathGrants();
+const allowed = (real: string) => grants.allows(real);
+
+beforeAll(async () => {
+  await grants.grant([root]);
+});
 
 describe('skipReason', () => {
   it.each([
@@ -35,12 +44,12 @@ describe('validatePaths', () => {
     symlinkSync(loopA, loopB);
     const dangling = path.join(root, 'dangling');
     symlinkSync(path.join(root, 'nowhere'), dangling);
-    const result = await validatePaths([big, path.join(root, 'gone.txt'), '/dev/null', loopA, dangling, 'relative/path'], { maxFileBytes: 1024 });
+    const result = await validatePaths([big, path.join(root, 'gone.txt'), '/dev/null', loopA, dangling, 'relative/path'], { maxFileBytes: 1024, allowed });
     expect(result.files).toEqual([]);
     expect(result.rejected.map((r) => [r.name, r.reason])).toEqual([
       ['big.bin', 'too-large'],
       ['gone.txt', 'vanished'],
-      ['null', 'special'],
+      ['null', 'not-granted'],
       ['loop-a', 'symlink-loop'],
       ['dangling', 'vanished'],
       ['path', 'vanished'],
@@ -52,7 +61,7 @@ describe('validatePaths', () => {
     const locked = path.join(root, 'locked-simulated.txt');
     writeFileSync(locked, 'x');
     const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-    const result = await validatePaths([locked], { maxFileBytes: 1024, checkReadable: () => Promise.reject(denied) });
+    const result = await validatePaths([locked], { maxFileBytes: 1024, allowed, checkReadable: () => Promise.reject(denied) });
     expect(result.rejected.map((r) => r.reason)).toEqual(['unreadable']);
   });
 
@@ -66,7 +75,7 @@ describe('validatePaths', () => {
     const locked = path.join(root, 'locked.txt');
     writeFileSync(locked, 'x');
     chmodSync(locked, 0o000);
-    const result = await validatePaths([locked], { maxFileBytes: 1024 });
+    const result = await validatePaths([locked], { maxFileBytes: 1024, allowed });
     expect(result.rejected.map((r) => r.reason)).toEqual(['unreadable']);
   });
 
@@ -82,7 +91,7 @@ describe('validatePaths', () => {
     writeFileSync(path.join(top, 'a', 'b', 'Thumbs.db'), 'x');
     writeFileSync(path.join(top, '.hidden'), 'x');
     symlinkSync(top, path.join(top, 'a', 'b', 'back-to-top'));
-    const result = await validatePaths([top], { maxFileBytes: 1024 });
+    const result = await validatePaths([top], { maxFileBytes: 1024, allowed });
     expect(result.files.map((f) => [path.relative(top, f.path), f.size])).toEqual([
       ['a/b/three.txt', 3],
       ['a/two.txt', 2],
@@ -95,6 +104,38 @@ describe('validatePaths', () => {
   it('a hidden file dropped on its own is uploaded (only folder contents are filtered)', async () => {
     const file = path.join(root, '.bashrc-copy');
     writeFileSync(file, 'x');
-    expect((await validatePaths([file], { maxFileBytes: 10 })).files).toHaveLength(1);
+    expect((await validatePaths([file], { maxFileBytes: 10, allowed })).files).toHaveLength(1);
+  });
+
+  it('reads nothing outside what was granted: not /etc/passwd, not a link out of a granted folder', async () => {
+    const secret = path.join(outside, 'id_rsa');
+    writeFileSync(secret, 'PRIVATE KEY');
+    mkdirSync(path.join(outside, 'ssh'));
+    writeFileSync(path.join(outside, 'ssh', 'config'), 'x');
+    const folder = path.join(root, 'dropped');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'fine.txt'), 'fine');
+    symlinkSync(secret, path.join(folder, 'key-link'));
+    symlinkSync(path.join(outside, 'ssh'), path.join(folder, 'dir-link'));
+    const result = await validatePaths([folder, '/etc/passwd', secret, path.join(outside, 'missing')], { maxFileBytes: 1024, allowed });
+    expect(result.files.map((f) => f.name)).toEqual(['fine.txt']);
+    expect(result.rejected.map((r) => [r.name, r.reason])).toEqual([
+      ['dir-link', 'not-granted'],
+      ['key-link', 'not-granted'],
+      ['passwd', 'not-granted'],
+      ['id_rsa', 'not-granted'],
+      // Outside the grants even "it does not exist" is not said.
+      ['missing', 'not-granted'],
+    ]);
+    expect(result.rejected[0]?.message).toMatch(/not given this file/);
+  });
+
+  it('records the real path it checked, not a link that could later point elsewhere', async () => {
+    const target = path.join(root, 'real-target.txt');
+    writeFileSync(target, 'abc');
+    const link = path.join(root, 'link-to-target.txt');
+    symlinkSync(target, link);
+    const result = await validatePaths([link], { maxFileBytes: 1024, allowed });
+    expect(result.files).toEqual([{ path: target, name: 'link-to-target.txt', size: 3 }]);
   });
 });

@@ -1,10 +1,14 @@
 // The queue's state machine with a fake runner: concurrency, states, cancel (queued and
-// running), retry, failures with their kind, pause on a refused key and resume, restore after a
-// restart, and what gets persisted.
+// running), retry, failures with their kind, pause on a refused key and resume only for the same
+// account, each account's items kept to it, restore after a restart, what gets persisted, and the
+// deltas the page is sent instead of the whole queue.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/app-error';
 import { UploadQueue, type QueueRecord, type RunContext, type RunResult } from '../../../electron/uploads/queue';
-import type { UploadsSnapshot } from '../../../shared/uploads';
+import { MAX_DELTA_ITEMS } from '../../../electron/uploads/queue-view';
+
+const ALICE = 'http://127.0.0.1:1#alice';
+const BOB = 'http://127.0.0.1:1#bob';
 
 interface Job {
   record: Readonly<QueueRecord>;
@@ -16,7 +20,8 @@ interface Job {
 function harness(concurrency = 2) {
   const jobs: Job[] = [];
   const saved: QueueRecord[][] = [];
-  const snapshots: UploadsSnapshot[] = [];
+  const disk = new Map<string, QueueRecord>();
+  let changes = 0;
   const finished: string[] = [];
   const queue = new UploadQueue({
     concurrency,
@@ -27,18 +32,34 @@ function harness(concurrency = 2) {
         // Like a real upload, an abort rejects the run.
         context.signal.addEventListener('abort', () => reject(context.signal.reason));
       }),
-    persist: async (records) => {
-      saved.push(records.map((r) => ({ ...r })));
+    // Emulates the store: applies each change set, and keeps what was on disk after each.
+    persist: async (changes) => {
+      for (const record of changes.put) disk.set(record.id, { ...record });
+      for (const id of changes.remove) disk.delete(id);
+      saved.push([...disk.values()]);
     },
-    changed: (snapshot) => snapshots.push(snapshot),
+    changed: () => changes++,
     finished: (record) => finished.push(`${record.name}:${record.state}`),
   });
-  const add = (...names: string[]) =>
-    queue.add(names.map((name) => ({ name, kind: 'file' as const, path: `/tmp/${name}`, staged: false, size: 100, destination: { visibility: 'private' as const } })));
+  queue.setAccount(ALICE);
+  const addAs = (account: string, ...names: string[]) =>
+    queue.add(
+      names.map((name) => ({
+        name,
+        kind: 'file' as const,
+        path: `/tmp/${name}`,
+        staged: false,
+        size: 100,
+        destination: { visibility: 'private' as const },
+        account,
+        accountLabel: account === ALICE ? 'alice at 127.0.0.1:1' : 'bob at 127.0.0.1:1',
+      })),
+    );
+  const add = (...names: string[]) => addAs(ALICE, ...names);
   const states = () => Object.fromEntries(queue.snapshot().items.map((i) => [i.name, i.state]));
   const job = (name: string) => jobs.filter((j) => j.record.name === name).at(-1);
   const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { queue, jobs, saved, snapshots, finished, add, states, job, tick };
+  return { queue, jobs, saved, changes: () => changes, finished, add, addAs, states, job, tick };
 }
 
 describe('UploadQueue', () => {
@@ -99,7 +120,7 @@ describe('UploadQueue', () => {
     expect(h.queue.snapshot().items).toEqual([]);
   });
 
-  it('a refused key pauses the queue, puts the item back in line, and resume starts it again', async () => {
+  it('a refused key pauses the queue and puts the item back in line; only the same account resumes it', async () => {
     const h = harness(2);
     h.add('a', 'b');
     h.job('a')?.reject(new AppError({ kind: 'unauthorized', message: 'no' }));
@@ -110,9 +131,72 @@ describe('UploadQueue', () => {
     await h.tick();
     expect(h.states()).toEqual({ a: 'queued', b: 'queued' });
     const before = h.jobs.length;
-    h.queue.resume();
+    // Someone else signs in: alice's items are neither shown nor run; they wait, with a notice.
+    h.queue.setAccount(BOB);
+    expect(h.jobs.length).toBe(before);
+    expect(h.queue.snapshot()).toMatchObject({ items: [], paused: null, waiting: [{ account: 'alice at 127.0.0.1:1', count: 2 }] });
+    h.queue.setAccount(null);
+    expect(h.jobs.length).toBe(before);
+    // Alice again (a new key, the same account): her queue resumes.
+    h.queue.setAccount(ALICE);
     expect(h.jobs.length).toBe(before + 2);
     expect(h.states()).toEqual({ a: 'uploading', b: 'uploading' });
+    expect(h.queue.snapshot().paused).toBeNull();
+  });
+
+  it("each account sees and runs only its own items; ids of another's do nothing", async () => {
+    const h = harness(3);
+    const [a] = h.add('alice-1');
+    h.queue.setAccount(BOB);
+    // Alice's running upload goes back in line rather than continue under Bob.
+    expect(h.job('alice-1')?.context.signal.aborted).toBe(true);
+    await h.tick();
+    h.addAs(BOB, 'bob-1');
+    expect(h.states()).toEqual({ 'bob-1': 'uploading' });
+    expect(h.jobs.map((j) => j.record.name)).toEqual(['alice-1', 'bob-1']);
+    h.queue.cancel(a?.id ?? '');
+    h.queue.cancelAll();
+    await h.tick();
+    expect(h.queue.all().find((r) => r.name === 'alice-1')?.state).toBe('queued');
+    expect(h.queue.clearFinished().map((r) => r.name)).toEqual(['bob-1']);
+    // Bob drops the waiting items: they are gone, and the notice with them.
+    expect(h.queue.dropWaiting().map((r) => r.name)).toEqual(['alice-1']);
+    expect(h.queue.snapshot().waiting).toEqual([]);
+    expect(h.queue.all()).toEqual([]);
+  });
+
+  it('items from before accounts were recorded wait for no one in particular and can be dropped', () => {
+    const h = harness(1);
+    h.queue.restore([{ id: 'old', name: 'old.bin', kind: 'file', path: '/old', staged: false, size: 1, destination: { visibility: 'private' }, state: 'queued', createdAt: 1 }]);
+    expect(h.jobs).toEqual([]);
+    expect(h.queue.snapshot().waiting).toEqual([{ account: 'an account from an earlier version of Ouro', count: 1 }]);
+    expect(h.queue.dropWaiting()).toHaveLength(1);
+  });
+
+  it('sends deltas: only what changed, numbered, and a resync instead of a huge one', async () => {
+    const h = harness(1);
+    expect(h.queue.takeDelta()).toMatchObject({ resync: true, items: [] }); // the first account
+    const [a] = h.add('a', 'b');
+    const first = h.queue.takeDelta();
+    expect(first?.items.map((i) => [i.name, i.state])).toEqual([
+      ['a', 'uploading'],
+      ['b', 'queued'],
+    ]);
+    expect(h.queue.takeDelta()).toBeNull();
+    h.job('a')?.context.progress(40);
+    const progress = h.queue.takeDelta();
+    expect(progress?.seq).toBe((first?.seq ?? 0) + 1);
+    expect(progress?.items.map((i) => [i.name, i.bytesSent])).toEqual([['a', 40]]);
+    h.job('a')?.resolve({ assetId: 'x' });
+    await h.tick();
+    h.queue.clearFinished();
+    const cleared = h.queue.takeDelta();
+    expect(cleared?.removed).toEqual([a?.id]);
+    expect(cleared?.items.map((i) => i.name)).toEqual(['b']);
+    expect(h.queue.snapshot().seq).toBe(cleared?.seq);
+    h.add(...Array.from({ length: MAX_DELTA_ITEMS + 1 }, (_, i) => `bulk-${i}`));
+    expect(h.queue.takeDelta()).toMatchObject({ resync: true, items: [], removed: [] });
+    expect(h.changes()).toBeGreaterThan(0);
   });
 
   it('persists on every state change and restores mid-flight items as queued, keeping resume points', async () => {
@@ -132,7 +216,7 @@ describe('UploadQueue', () => {
 
   it('retrying a cancelled dataset starts clean: no dataset ids, rows or tally carried over', async () => {
     const h = harness(1);
-    h.queue.add([{ name: 'd.csv', kind: 'dataset', path: '/tmp/d.csv', staged: false, size: 100, destination: { visibility: 'private' } }]);
+    h.queue.add([{ name: 'd.csv', kind: 'dataset', path: '/tmp/d.csv', staged: false, size: 100, destination: { visibility: 'private' }, account: ALICE }]);
     await h.job('d.csv')?.context.checkpoint({ datasetId: 'mine', createdDatasetId: 'ouro', rowsSent: 10, rowsInserted: 7, rowsSkipped: 3, ignoredColumns: ['x'], ingestNotes: ['n'] });
     h.queue.cancel(h.queue.snapshot().items[0]?.id ?? '');
     await h.tick();
@@ -166,7 +250,8 @@ describe('UploadQueue', () => {
       persist: async () => {},
       changed: () => {},
     });
-    queue.add([{ name: 'a', kind: 'file', path: '/a', staged: false, size: 10_000, destination: { visibility: 'private' } }]);
+    queue.setAccount(ALICE);
+    queue.add([{ name: 'a', kind: 'file', path: '/a', staged: false, size: 10_000, destination: { visibility: 'private' }, account: ALICE }]);
     jobs[0]?.context.progress(0);
     now = 1000;
     jobs[0]?.context.progress(2000);

@@ -1,6 +1,7 @@
 // The web host's staging endpoint: a dropped file's bytes reach the staging folder only with
 // this run's token, the app's Origin and an octet-stream body, within the size limit; the token
-// it returns resolves to the staged copy, and the copy is removed once finished.
+// it returns can be claimed once, by the account that staged it; the copy sits under a name main
+// generates (so any name stages), and a copy nobody queued is deleted after an hour.
 import http from 'node:http';
 import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventHub } from '../../../electron/event-hub';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createLogger } from '../../../electron/log';
-import { createStaging, safeFileName, type Staging } from '../../../electron/uploads/staging';
+import { ABANDONED_AFTER_MS, createStaging, type Staging } from '../../../electron/uploads/staging';
 import { startWebHost, STAGE_PATH, TOKEN_HEADER, type WebHost } from '../../../electron/web-host/server';
 import { testServices } from '../../helpers/services';
 
@@ -17,6 +18,8 @@ const TOKEN = 'stage-token-0123456789abcdef';
 let host: WebHost;
 let origin: string;
 let staging: Staging;
+let now = 1_000_000;
+const ACCOUNT = 'http://127.0.0.1:1#alice';
 
 function post(query: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -40,7 +43,7 @@ beforeAll(async () => {
   const log = createLogger({ write: () => {} });
   const events = createEventHub();
   const services = testServices({ dataDir: dir, log, emit: events.emit });
-  staging = createStaging(dir);
+  staging = createStaging(dir, () => now);
   host = await startWebHost({
     rendererDir,
     bridgeScript: path.join(dir, 'bridge.js'),
@@ -48,7 +51,7 @@ beforeAll(async () => {
     events,
     token: TOKEN,
     log,
-    stage: (name, body) => staging.stage(name, body, 1000),
+    stage: (name, body) => staging.stage(name, body, 1000, ACCOUNT),
   });
   origin = `http://127.0.0.1:${host.port}`;
 });
@@ -60,17 +63,64 @@ afterAll(async () => {
 describe('POST /__ouro/stage', () => {
   const good = () => ({ [TOKEN_HEADER]: TOKEN, Origin: origin, 'Content-Type': 'application/octet-stream' });
 
-  it('streams the bytes into the staging folder and returns a token for them', async () => {
-    const response = await post('?name=photo%20one.png', Buffer.from('png bytes'), good());
+  const stageOk = async (name: string, bytes = Buffer.from('bytes')) => {
+    const response = await post(`?name=${encodeURIComponent(name)}`, bytes, good());
     expect(response.status).toBe(200);
-    const result = JSON.parse(response.body) as { ok: true; data: { staged: string; size: number } };
-    expect(result).toMatchObject({ ok: true, data: { size: 9 } });
-    const file = await staging.resolve(result.data.staged);
-    expect(path.basename(file ?? '')).toBe('photo one.png');
-    expect(await readFile(file ?? '', 'utf8')).toBe('png bytes');
-    expect(staging.owns(file ?? '')).toBe(true);
-    await staging.remove(file ?? '');
-    expect(await staging.resolve(result.data.staged)).toBeNull();
+    return (JSON.parse(response.body) as { ok: true; data: { staged: string; size: number } }).data;
+  };
+
+  it('streams the bytes into the staging folder under a generated name and returns a token for them', async () => {
+    const result = await stageOk('photo one.png', Buffer.from('png bytes'));
+    expect(result.size).toBe(9);
+    const staged = await staging.claim(result.staged, ACCOUNT);
+    expect(staged).toMatchObject({ name: 'photo one.png', size: 9, account: ACCOUNT });
+    expect(path.relative(staging.dir, staged?.path ?? '')).toBe(path.join(result.staged, 'upload'));
+    expect(await readFile(staged?.path ?? '', 'utf8')).toBe('png bytes');
+    expect(staging.owns(staged?.path ?? '')).toBe(true);
+    // Once only: a token cannot be queued twice.
+    expect(await staging.claim(result.staged, ACCOUNT)).toBeNull();
+    await staging.remove(staged?.path ?? '');
+    expect(await readdir(staging.dir)).toEqual([]);
+  });
+
+  it('a token is only good for the account that staged it', async () => {
+    const result = await stageOk('mine.txt');
+    expect(await staging.claim(result.staged, 'http://127.0.0.1:1#bob')).toBeNull();
+    expect(await staging.claim(result.staged, ACCOUNT)).not.toBeNull();
+    await staging.dropPending();
+  });
+
+  it('any name stages: 300 UTF-8 bytes, 250 ASCII characters, bidi overrides — normalised, extension kept', async () => {
+    const long = 'é'.repeat(150) + '.csv'; // 304 bytes
+    const ascii = 'a'.repeat(250) + '.parquet';
+    const bidi = 'invoice\u202Efdp.exe';
+    for (const [name, expected] of [
+      [long, 'é'.repeat(125) + '.csv'],
+      [ascii, 'a'.repeat(247) + '.parquet'],
+      [bidi, 'invoicefdp.exe'],
+      ['../../etc/passwd', 'passwd'],
+      ['e\u0301te\u0301.txt', '\u00e9t\u00e9.txt'],
+    ] as const) {
+      const result = await stageOk(name);
+      const staged = await staging.claim(result.staged, ACCOUNT);
+      expect(staged?.name).toBe(expected);
+      expect(Buffer.byteLength(staged?.name ?? '')).toBeLessThanOrEqual(255);
+    }
+    await staging.sweep(new Set());
+    expect(await readdir(staging.dir)).toEqual([]);
+  });
+
+  it('a copy staged and never queued is deleted after an hour, not before', async () => {
+    const old = await stageOk('abandoned.txt');
+    now += ABANDONED_AFTER_MS - 1;
+    const fresh = await stageOk('fresh.txt');
+    expect(await staging.sweepAbandoned()).toBe(0);
+    now += 2;
+    expect(await staging.sweepAbandoned()).toBe(1);
+    expect(await readdir(staging.dir)).toEqual([fresh.staged]);
+    expect(await staging.claim(old.staged, ACCOUNT)).toBeNull();
+    expect(await staging.claim(fresh.staged, ACCOUNT)).not.toBeNull();
+    await staging.sweep(new Set());
   });
 
   it('refuses without the token, without the Origin, from another Origin, or with another content type', async () => {
@@ -90,14 +140,7 @@ describe('POST /__ouro/stage', () => {
     expect(await readdir(staging.dir)).toEqual([]);
   });
 
-  it('names are one safe path segment', () => {
-    expect(safeFileName('../../etc/passwd')).toBe('passwd');
-    expect(safeFileName('..')).toBe('file');
-    expect(safeFileName('a\u0000b\nc.txt')).toBe('abc.txt');
-    expect(safeFileName('C:\\Users\\x\\doc.pdf')).toBe('doc.pdf');
-  });
-
   it('a token that is not a uuid never reaches the file system', async () => {
-    expect(await staging.resolve('../../secret')).toBeNull();
+    expect(await staging.claim('../../secret', ACCOUNT)).toBeNull();
   });
 });
