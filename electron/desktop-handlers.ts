@@ -89,7 +89,8 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlerS
     'notifications:unreads': () => ({ unread: poller.unread() }),
     'notifications:open': ({ id }) => open(id),
 
-    'links:take': () => deps.requests.take(),
+    // After the latest account change has landed: a switch drops what the last account was asked to open.
+    'links:take': async () => (await deps.settled(), deps.requests.take()),
     'links:desktop-link'(item) {
       const url = desktopLinkFor(item);
       if (!deps.hooks.copyText) return { url, copied: false };

@@ -1,14 +1,15 @@
 // What makes the desktop app more than a browser tab, built around the account: the answer cache
 // (instant starts, offline answers), recent items and the palette's search, notifications with
 // the unread badge, ouro:// links and the outbox of unsent messages — and all of it following the
-// account: paused offline, switched with the account, deleted at sign-out.
+// account: paused offline, switched with the account (nothing of one is shown or sent as
+// another), deleted at sign-out.
 import path from 'node:path';
 import type { AccountState } from '../shared/account';
 import type { Channel } from '../shared/contract';
 import type { ItemType } from '../shared/links';
 import type { PaletteItem } from '../shared/palette';
 import type { AccountService } from './account/account-service';
-import { accountFolder, removeAccountFolder, scopeOf, type AccountScope } from './cache/account-scope';
+import { accountFolder, removeAccountFolders, scopeOf, type AccountScope } from './cache/account-scope';
 import { createAnswerCache } from './cache/answer-cache';
 import { cacheKey } from './cache/cache-policy';
 import { withAnswerCache, type CachedHandlerDeps } from './cache/cached-handlers';
@@ -67,6 +68,8 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
   const hooks = deps.hooks ?? {};
   let current: AccountState | null = null;
   let boundScope: AccountScope | null = null;
+  /** The last account bound (it stays across a refused key, so the same account's return is no switch). */
+  let lastScope: AccountScope | null = null;
 
   const scope = async () => scopeOf(await account.state());
   const secrets = () => {
@@ -146,8 +149,14 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     const next = scopeOf(state);
     if (next?.id !== boundScope?.id) {
       poller.reset();
+      palette.abortAll();
+      // Items a link or a notification asked to open under another account are not this one's.
+      if (next && lastScope && next.id !== lastScope.id) requests.clear();
       boundScope = next;
-      if (next) cache.allow(next);
+      if (next) {
+        lastScope = next;
+        cache.allow(next);
+      }
       await outbox.open(next ? path.join(accountFolder(deps.dataDir, next), 'outbox.json') : null);
     }
     if (state.status === 'signed-in' && state.connection === 'online') {
@@ -163,18 +172,20 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     binding = binding.then(() => bind(state)).catch((error: unknown) => log.warn('Following the account failed', error));
   };
 
-  // Sign-out: everything kept for the account goes, in an order where nothing writes it back.
+  // Sign-out forgets everything kept, this account's and any other's that waited here, in an
+  // order where nothing writes it back.
   account.onSignedOut(async () => {
-    const gone = boundScope ?? (await scope());
+    // The account whose answer store may be open (a refused key leaves it bound to none).
+    const gone = boundScope ?? lastScope ?? (await scope());
     poller.reset();
     palette.abortAll();
     requests.clear();
     await outbox.forget();
     boundScope = null;
-    if (!gone) return;
-    await recents.forget(gone);
-    await cache.clear(gone);
-    await removeAccountFolder(deps.dataDir, gone);
+    lastScope = null;
+    await recents.forgetAll();
+    if (gone) await cache.clear(gone);
+    await removeAccountFolders(deps.dataDir);
   });
 
   function itemFromAnswer(channel: 'files:get' | 'datasets:get' | 'conversations:get', data: unknown): PaletteItem | null {

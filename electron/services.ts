@@ -147,13 +147,14 @@ function afterStart(handlers: Handlers, start: () => Promise<void>): Handlers {
 
 export function createMainServices(deps: ServiceDeps): MainServices {
   // The upload queue follows the account: it pauses when Ouro refuses the key, resumes on sign-in.
-  const follow: { uploads?: UploadService; desktop?: ReturnType<typeof createDesktopServices> } = {};
+  const follow: { uploads?: UploadService; desktop?: ReturnType<typeof createDesktopServices>; actions?: ReturnType<typeof createActionServices> } = {};
   const emit: EmitEvent = (event, payload) => {
     // The queue and the account's kept data learn of the new account before the page does, so
     // the page never sees (or acts on) another account's items.
     if (event === 'account:changed') {
       const state = payload as EventPayload<'account:changed'>;
       follow.uploads?.onAccountChanged(state);
+      follow.actions?.onAccountChanged(state);
       follow.desktop?.onAccountChanged(state);
     }
     deps.emit(event, payload);
@@ -193,6 +194,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     uploads: () => uploadService,
     track: (handlers) => trackAll(handlers, account),
   });
+  follow.actions = actions;
   const { changes, downloads } = actions;
   const browse = { account, fetch: deps.fetch, chooseSavePath: deps.chooseSavePath, emit: deps.emit, log: deps.log, downloads, changes };
 
@@ -265,8 +267,10 @@ export function createMainServices(deps: ServiceDeps): MainServices {
       await desktop.start();
       uploadsStarting = uploadService.start();
       await uploadsStarting;
-      // A stored key signs in without an account:changed event: the queue learns who it is here.
-      uploadService.onAccountChanged(await account.state());
+      // A stored key signs in without an account:changed event: the queue and the downloads learn who it is here.
+      const state = await account.state();
+      uploadService.onAccountChanged(state);
+      actions.onAccountChanged(state);
     })());
 
   return {

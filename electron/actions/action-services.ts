@@ -3,6 +3,7 @@
 // channels. services.ts spreads the handlers in with the rest; nothing here imports Electron.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { AccountState } from '../../shared/account';
 import type { AccountService } from '../account/account-service';
 import type { Handlers } from '../ipc/handlers';
 import type { Logger } from '../log';
@@ -10,6 +11,7 @@ import type { EmitEvent } from '../services';
 import type { UploadService } from '../uploads/upload-service';
 import { createDownloadHandlers, type ChooseFolder } from '../downloads/download-handlers';
 import { createDownloadManager, type DownloadManager } from '../downloads/download-manager';
+import { accountKeyOf } from './account-identity';
 import { createAssetChanges, type AssetChanges } from './asset-changes';
 import { createDeleteConfirmations, type ConfirmationOptions } from './delete-confirmations';
 import { createDeleteHandlers } from './delete-handlers';
@@ -68,6 +70,8 @@ export interface ActionServices {
   downloads: DownloadManager;
   dragCache: DragCache;
   openDragLink(token: string): Promise<CachedCopy | null>;
+  /** The account changed: downloads and drag copies are only ever the signed-in account's. */
+  onAccountChanged(state: AccountState): void;
   dispose(): Promise<void>;
 }
 
@@ -98,6 +102,11 @@ export function createActionServices(deps: ActionServiceDeps): ActionServices {
     downloads,
     dragCache,
     openDragLink: (token) => openDragLink(drag, token),
+    onAccountChanged(state) {
+      const key = accountKeyOf(state);
+      dragCache.follow(key);
+      downloads.follow(key);
+    },
     handlers: {
       ...deps.track(createUpdateHandlers({ account, changes })),
       ...deps.track(createDeleteHandlers({ account, changes, log, confirmations: createDeleteConfirmations(deps.deleteConfirmations) })),

@@ -47,6 +47,8 @@ export interface DragCache {
    * (and prepared for next time). Synchronous: a drag must start inside the page's dragstart.
    */
   pathsForDrag(items: readonly AssetRef[]): string[];
+  /** The signed-in account's key (null: nobody's): `pathsForDrag` only ever hands out its copies. */
+  follow(account: string | null): void;
   /** An asset changed or went: its copies are stale. */
   forget(assetId: string): void;
   /** Sign-out: the account's copies are deleted. */
@@ -93,7 +95,6 @@ export function createDragCache(options: DragCacheOptions): DragCache {
   async function entryFor(ref: AssetRef): Promise<Entry> {
     await swept;
     const account = await accountKey(options.account);
-    currentAccount = account;
     const key = keyOf(account, ref.id);
     let entry = entries.get(key);
     if (!entry) entries.set(key, (entry = { account, ref, ready: false, loadedAt: 0, usedAt: Date.now() }));
@@ -184,6 +185,9 @@ export function createDragCache(options: DragCacheOptions): DragCache {
         paths.push(entry.path);
       }
       return paths;
+    },
+    follow(account) {
+      currentAccount = account;
     },
     forget(assetId) {
       for (const [key, entry] of entries) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { SaveResult } from '../../shared/browse';
 import { normaliseFileName } from '../../shared/file-names';
 import type { AccountService } from '../account/account-service';
+import { accountKey } from '../actions/account-identity';
 import type { DownloadManager } from '../downloads/download-manager';
 import type { Logger } from '../log';
 
@@ -22,10 +23,12 @@ export async function saveAssetDownload(options: {
   log: Logger;
 }): Promise<SaveResult> {
   const { assetId } = options;
-  options.account.client(); // signed in, before asking where
+  // Signed in (and whose the download is), before asking where.
+  const account = await accountKey(options.account);
   const target = await options.chooseSavePath(safeFileName(options.suggestedName));
   if (!target) return { saved: false };
   const { done } = options.downloads.start({
+    account,
     assetId,
     assetType: options.assetType,
     fileName: path.basename(target),

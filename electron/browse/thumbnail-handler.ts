@@ -1,11 +1,12 @@
 // `files:thumbnail`: a small PNG of an image file for the Files list, made in main from the
 // file's own bytes and kept on disk per account (thumbnail-cache.ts). The list asks only for rows
 // on screen; at most a few are made at once, and one file asked for twice at once is fetched once.
-import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileThumbnail } from '../../shared/browse';
 import type { AccountState } from '../../shared/account';
 import type { AccountService } from '../account/account-service';
+import { scopeOf } from '../cache/account-scope';
 import type { Handlers } from '../ipc/handlers';
 import { contentFacts, IMAGE_PREVIEW_MAX_BYTES, readPrefix } from './file-preview';
 import { createThumbnailCache, type ThumbnailCache } from './thumbnail-cache';
@@ -24,13 +25,10 @@ export interface ThumbnailDeps {
   budgetBytes?: number;
 }
 
-type SignedIn = Extract<AccountState, { status: 'signed-in' }>;
-
-/** One folder per account: the API it talks to and the user, hashed (no names on disk). */
-function accountFolder(dataDir: string, state: SignedIn): string | null {
-  if (!state.user) return null;
-  const id = createHash('sha256').update(`${state.apiBaseUrl}\n${state.user.id}`).digest('hex').slice(0, 24);
-  return path.join(dataDir, 'thumbnails', id);
+/** One folder per account (cache/account-scope.ts: the API and the user, hashed; no names on disk). */
+function accountFolder(dataDir: string, state: AccountState): string | null {
+  const scope = scopeOf(state);
+  return scope ? path.join(dataDir, 'thumbnails', scope.id) : null;
 }
 
 function limiter(max: number) {
@@ -58,11 +56,11 @@ export function createThumbnailHandler(deps: ThumbnailDeps): Pick<Handlers, 'fil
     if (!cache) caches.set(folder, (cache = createThumbnailCache(folder, deps.budgetBytes)));
     return cache;
   };
-  // A signed-out account's thumbnails (its private images among them) leave the disk with it.
-  let current: string | null = null;
+  // Sign-out forgets everything: every account's thumbnails (private images among them) leave the disk.
   deps.account.onSignedOut(async () => {
-    if (current) await cacheFor(current)?.clear();
-    current = null;
+    await Promise.all([...caches.values()].map((cache) => cache.clear()));
+    caches.clear();
+    await rm(path.join(deps.dataDir, 'thumbnails'), { recursive: true, force: true, maxRetries: 3 });
   });
 
   async function make(id: string, cache: ThumbnailCache | null, key: string): Promise<FileThumbnail> {
@@ -87,19 +85,19 @@ export function createThumbnailHandler(deps: ThumbnailDeps): Pick<Handlers, 'fil
 
   return {
     async 'files:thumbnail'({ id, version }) {
-      const state = await deps.account.state();
-      const folder = state.status === 'signed-in' ? accountFolder(deps.dataDir, state) : null;
-      current = folder ?? current;
+      const folder = accountFolder(deps.dataDir, await deps.account.state());
       const cache = cacheFor(folder);
       // The version (the file's last update) only names the cache entry: the bytes always come
       // from the file's own record, so a wrong version can at worst miss the cache.
       const key = `${id}\n${version ?? ''}\n${THUMBNAIL_EDGE}`;
       const hit = await cache?.get(key);
       if (hit) return { dataUrl: `data:image/png;base64,${Buffer.from(hit).toString('base64')}` };
-      const running = inflight.get(key);
+      // Shared only within the account: another account asking for the same id gets its own answer.
+      const flight = `${folder ?? ''}\n${key}`;
+      const running = inflight.get(flight);
       if (running) return running;
-      const made = atOnce(() => make(id, cache, key)).finally(() => inflight.delete(key));
-      inflight.set(key, made);
+      const made = atOnce(() => make(id, cache, key)).finally(() => inflight.delete(flight));
+      inflight.set(flight, made);
       return made;
     },
   };

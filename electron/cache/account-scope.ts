@@ -28,7 +28,7 @@ export function accountFolder(dataDir: string, scope: AccountScope): string {
   return path.join(dataDir, 'accounts', scope.id);
 }
 
-/** Sign-out: the account's folder goes, whatever is in it. */
-export async function removeAccountFolder(dataDir: string, scope: AccountScope): Promise<void> {
-  await rm(accountFolder(dataDir, scope), { recursive: true, force: true, maxRetries: 3 });
+/** Sign-out forgets everything: every account's folder goes, whatever is in it. */
+export async function removeAccountFolders(dataDir: string): Promise<void> {
+  await rm(path.join(dataDir, 'accounts'), { recursive: true, force: true, maxRetries: 3 });
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { AssetRef } from '../../shared/actions';
 import type { AccountService } from '../account/account-service';
+import { accountKey } from '../actions/account-identity';
 import type { Handlers } from '../ipc/handlers';
 import type { OuroClient } from '../ouro/client';
 import { csvFileName } from '../browse/dataset-handlers';
@@ -52,12 +53,14 @@ export function createDownloadHandlers(deps: DownloadHandlerDeps): Pick<Handlers
     'downloads:show-in-folder': ({ id }) => ({ shown: downloads.showInFolder(id) }),
     'downloads:clear-finished': () => downloads.clearFinished(),
     async 'downloads:bulk'({ items }) {
-      deps.account.client(); // signed in, before asking for a folder
+      // Signed in (and whose the downloads are), before asking for a folder.
+      const account = await accountKey(deps.account);
       const folder = await deps.chooseFolder();
       if (!folder) return { started: false };
       const batchId = randomUUID();
       for (const item of items) {
         downloads.start({
+          account,
           assetId: item.id,
           assetType: item.assetType,
           batchId,

@@ -1,7 +1,9 @@
 // The Downloads list: every download and export runs here, 3 at a time, with cancel, "Show in
 // folder" once done, and the page told what changed as coalesced deltas (`downloads:changed`):
 // at most one pending update per item, flushed ~10 times a second, so the buffer is bounded by
-// the list, which keeps its newest finished items only. Imports nothing from Electron.
+// the list, which keeps its newest finished items only. Each download belongs to the account that
+// started it: only the signed-in account's are listed, reported or acted on, and another account
+// signing in stops the rest. Imports nothing from Electron.
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +21,8 @@ export interface DownloadTarget {
 }
 
 export interface DownloadRequest {
+  /** The account that asked (actions/account-identity.ts). */
+  account: string;
   assetId: string;
   assetType: ActionAssetType;
   batchId?: string | null;
@@ -47,6 +51,8 @@ export interface DownloadManager {
   cancelAll(): void;
   showInFolder(id: string): boolean;
   clearFinished(): void;
+  /** The signed-in account's key (null: nobody's): what the list shows and the page may act on. */
+  follow(account: string | null): void;
   /** Quit: aborts everything (temporary files are removed) and waits for it. */
   dispose(): Promise<void>;
 }
@@ -73,13 +79,20 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastFlush = 0;
   let disposed = false;
+  let current: string | null = null;
+
+  /** An entry of the signed-in account: ids from the page never reach another account's downloads. */
+  const mine = (id: string) => {
+    const entry = entries.get(id);
+    return entry && current !== null && entry.request.account === current ? entry : undefined;
+  };
 
   function flush(): void {
     timer = undefined;
     lastFlush = Date.now();
     if (pending.size === 0 && removed.size === 0) return;
     const upserted = [...pending].flatMap((id) => {
-      const entry = entries.get(id);
+      const entry = mine(id);
       return entry ? [{ ...entry.item }] : [];
     });
     const gone = [...removed];
@@ -108,6 +121,17 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
     entries.delete(id);
     pending.delete(id);
     removed.add(id);
+  }
+
+  /** Cancels one download, whoever's it is (cancelAll, another account). */
+  function stop(entry: Entry): void {
+    if (FINISHED.has(entry.item.state)) return;
+    entry.controller.abort();
+    if (entry.item.state === 'queued') {
+      entry.item.state = 'cancelled';
+      entry.reject(new AppError({ kind: 'cancelled', message: 'The download was cancelled' }));
+      changed(entry, true);
+    }
   }
 
   function pump(): void {
@@ -170,7 +194,10 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
   }
 
   return {
-    list: () => ({ items: [...entries.values()].map((e) => ({ ...e.item })), canShowInFolder: Boolean(deps.showItemInFolder) }),
+    list: () => ({
+      items: [...entries.values()].filter((e) => e.request.account === current).map((e) => ({ ...e.item })),
+      canShowInFolder: Boolean(deps.showItemInFolder),
+    }),
     start(request) {
       if (disposed) throw new AppError({ kind: 'cancelled', message: 'The app is quitting' });
       const id = randomUUID();
@@ -200,27 +227,36 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
       return { id, done };
     },
     cancel(id) {
-      const entry = entries.get(id);
-      if (!entry || FINISHED.has(entry.item.state)) return;
-      entry.controller.abort();
-      if (entry.item.state === 'queued') {
-        entry.item.state = 'cancelled';
-        entry.reject(new AppError({ kind: 'cancelled', message: 'The download was cancelled' }));
-        changed(entry, true);
-      }
+      const entry = mine(id);
+      if (entry) stop(entry);
     },
     cancelAll() {
-      for (const id of [...entries.keys()]) this.cancel(id);
+      for (const entry of entries.values()) stop(entry);
     },
     showInFolder(id) {
-      const entry = entries.get(id);
+      const entry = mine(id);
       if (!deps.showItemInFolder || entry?.item.state !== 'done' || !entry.path) return false;
       deps.showItemInFolder(entry.path);
       return true;
     },
     clearFinished() {
-      for (const entry of [...entries.values()]) if (FINISHED.has(entry.item.state)) forget(entry.item.id);
+      for (const entry of [...entries.values()]) if (entry.request.account === current && FINISHED.has(entry.item.state)) forget(entry.item.id);
       if (removed.size) flush();
+    },
+    follow(account) {
+      if (account === current) return;
+      current = account;
+      // Another account: the previous one's downloads stop (its client can no longer get a key
+      // anyway) and the page's list becomes this account's.
+      if (account !== null) for (const entry of entries.values()) if (entry.request.account !== account) stop(entry);
+      for (const entry of entries.values()) {
+        if (entry.request.account === account) pending.add(entry.item.id);
+        else {
+          pending.delete(entry.item.id);
+          removed.add(entry.item.id);
+        }
+      }
+      flush();
     },
     async dispose() {
       this.cancelAll();

@@ -71,7 +71,8 @@ export function createNotificationPoller(deps: PollerDeps): NotificationPoller {
   let generation = 0;
   const seen = new Set<string>();
   const read = new Set<string>();
-  let inFlight: Promise<void> | undefined;
+  /** The poll running now, and the account generation it belongs to. */
+  let inFlight: { generation: number; done: Promise<void> } | undefined;
 
   const setUnread = (count: number | null) => {
     if (count === unread) return;
@@ -135,11 +136,19 @@ export function createNotificationPoller(deps: PollerDeps): NotificationPoller {
     }
   }
 
+  /**
+   * One poll at a time. A poll still running for the previous account (reset meanwhile) is not
+   * joined — its answer is dropped — so the new account's first poll follows right after it.
+   */
   function poll(): Promise<void> {
-    inFlight ??= pollOnce(generation).finally(() => {
-      inFlight = undefined;
+    const mine = generation;
+    if (inFlight?.generation === mine) return inFlight.done;
+    const before = inFlight?.done ?? Promise.resolve();
+    const done: Promise<void> = before.then(() => pollOnce(mine)).finally(() => {
+      if (inFlight?.done === done) inFlight = undefined;
     });
-    return inFlight;
+    inFlight = { generation: mine, done };
+    return done;
   }
 
   return {

@@ -17,8 +17,8 @@ const RecentFile = z.object({
 export interface RecentItems {
   add(scope: AccountScope, item: PaletteItem): Promise<void>;
   list(scope: AccountScope): Promise<RecentItem[]>;
-  /** Sign-out: forget the account's list; resolves once no save is running (its file goes with the account folder). */
-  forget(scope: AccountScope): Promise<void>;
+  /** Sign-out: forget every account's list; resolves once no save is running (the files go with the account folders). */
+  forgetAll(): Promise<void>;
   /** Resolves once every save so far has landed (quit). */
   idle(): Promise<void>;
 }
@@ -62,9 +62,9 @@ export function createRecentItems(deps: { dataDir: string; log: Logger; now?: ()
       await saving;
     },
     list: load,
-    forget(scope) {
-      forgotten.add(scope.id);
-      lists.delete(scope.id);
+    forgetAll() {
+      for (const id of [...lists.keys(), ...queued]) forgotten.add(id);
+      lists.clear();
       return saving;
     },
     idle: () => saving,

@@ -319,14 +319,35 @@ describe('downloads', () => {
     expect(await without.handlers['downloads:list'](undefined, web)).toMatchObject({ canShowInFolder: false });
   });
 
-  it('signing out cancels what the account started', async () => {
-    const services = await signedIn({ actions: { chooseFolder: async () => mkdtempSync(path.join(os.tmpdir(), 'ouro-signout-')) } });
+  it('signing out cancels what the account started, and its list is nobody’s to see', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'ouro-signout-'));
+    const services = await signedIn({ actions: { chooseFolder: async () => folder } });
     const slow = seededFile('diffraction-pattern.png').id;
     standIn.faults.add({ method: 'POST', path: `/assets/${slow}/download`, latencyMs: 10_000 });
     await services.handlers['downloads:bulk']({ items: [{ id: slow, assetType: 'file' }] }, web);
     await expect.poll(() => services.downloads.list().items[0]?.state).toBe('downloading');
+    await expect.poll(() => readdirSync(folder)).toEqual(['diffraction-pattern.png']);
     await services.account.signOut();
-    await expect.poll(() => services.downloads.list().items[0]?.state).toBe('cancelled');
+    expect(services.downloads.list().items).toEqual([]);
+    // Cancelled: its reserved name is freed.
+    await expect.poll(() => readdirSync(folder)).toEqual([]);
+  });
+
+  it('another account signing in never sees, or acts on, the downloads of the one before', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'ouro-switch-'));
+    const services = await signedIn({ actions: { chooseFolder: async () => folder } });
+    const slow = seededFile('README.md').id;
+    standIn.faults.add({ method: 'POST', path: `/assets/${slow}/download`, latencyMs: 10_000 });
+    await services.handlers['downloads:bulk']({ items: [{ id: slow, assetType: 'file' }] }, web);
+    await expect.poll(() => services.downloads.list().items[0]?.state).toBe('downloading');
+    const alices = services.downloads.list().items[0]?.id ?? '';
+    await services.account.signIn({ apiKey: standIn.otherApiKey });
+    expect(await services.handlers['downloads:list'](undefined, web)).toMatchObject({ items: [] });
+    expect(await services.handlers['downloads:show-in-folder']({ id: alices }, web)).toEqual({ shown: false });
+    // The page is told the list is now this account's: Alice's item goes from it.
+    expect(services.emitted.filter((e) => e.event === 'downloads:changed').at(-1)?.payload).toMatchObject({ upserted: [], removed: [alices] });
+    // And Alice's download stopped rather than finish under Bob's session.
+    await expect.poll(() => readdirSync(folder)).toEqual([]);
   });
 });
 
@@ -420,7 +441,13 @@ describe('drag out', () => {
     }, { timeout: 10_000 }).toEqual(expected);
     const [dragged] = services.dragCache.pathsForDrag([item]);
     expect(path.basename(dragged ?? '')).toBe('experiment-config.json');
-    // Per account: signing out deletes the copies.
+    // Per account: another account signing in never drags this one's copy…
+    await services.account.signIn({ apiKey: standIn.otherApiKey });
+    expect(services.dragCache.pathsForDrag([item])).toEqual([]);
+    // …and it is the same account's again when that account returns.
+    await services.account.signIn({ apiKey: standIn.apiKey });
+    expect(services.dragCache.pathsForDrag([item])).toEqual([dragged]);
+    // Signing out deletes the copies.
     await services.account.signOut();
     await expect.poll(() => existsSync(dragged ?? '')).toBe(false);
   });

@@ -167,6 +167,9 @@ describe('answer cache', () => {
     expect(await desk.ok('cache:get', { channel: 'files:get', input: { id: bobFile.id } })).toBeNull();
     const alicesPage = (await desk.ok<CachedAnswer>('cache:get', { channel: 'assets:search', input: filesPage })).data;
     expect(alicesPage).not.toEqual(bobsPage);
+    // Sign-out forgets everything kept here: Alice's answers, and Bob's that waited for him.
+    await desk.services.account.signOut();
+    expect(existsSync(path.join(desk.dataDir, 'accounts'))).toBe(false);
     await desk.services.dispose();
   });
 });

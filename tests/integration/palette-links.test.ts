@@ -199,6 +199,13 @@ describe('ouro:// links through the web host entry point', () => {
     expect(await take()).toEqual([]);
   });
 
+  it('an item a link asked to open for one account is never handed to the next one', async () => {
+    expect(await post(OPEN_LINK_PATH, { url: `ouro://asset/${labNotes().id}` })).toMatchObject({ status: 200 });
+    await desk.services.account.signIn({ apiKey: standIn.otherApiKey });
+    expect(await take()).toEqual([]);
+    await desk.services.account.signIn({ apiKey: standIn.apiKey });
+  });
+
   it('builds the desktop link for an item (the page copies it in the web host)', async () => {
     expect(await desk.ok('links:desktop-link', { type: 'dataset', id: standIn.seed.datasets[0]!.id })).toEqual({ url: `ouro://asset/${standIn.seed.datasets[0]!.id}`, copied: false });
     expect(await desk.ok('links:desktop-link', { type: 'conversation', id: standIn.seed.conversations[0]!.id })).toEqual({ url: `ouro://conversation/${standIn.seed.conversations[0]!.id}`, copied: false });

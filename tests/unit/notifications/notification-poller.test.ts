@@ -1,5 +1,6 @@
 // The unread poller with a fake API and hand-driven timers: the interval, backoff after failures
-// (and Retry-After), no polls while paused, new notifications announced but never the backlog.
+// (and Retry-After), no polls while paused, new notifications announced but never the backlog,
+// and nothing of one account's poll shown after another's has begun.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/app-error';
 import type { NotificationRow } from '../../../shared/notifications';
@@ -157,6 +158,26 @@ describe('notification poller', () => {
     poller.reset();
     expect(poller.unread()).toBeNull();
     expect(counts.at(-1)).toBeNull();
+  });
+
+  it('another account: a poll still running for the last one is dropped, and the new one is polled right after', async () => {
+    const { poller, server, counts, announced, settle } = await setup();
+    let release: (count: number) => void = () => {};
+    server.api.unreads = () => new Promise<number>((resolve) => (release = resolve));
+    poller.resume();
+    // The account changes while its poll waits on Ouro.
+    poller.reset();
+    server.api.unreads = async () => 4;
+    server.add('bobs-1');
+    poller.resume();
+    release(9);
+    await settle();
+    await settle();
+    // The old account's 9 never shows; the new account's 4 does, without waiting an interval.
+    expect(counts).not.toContain(9);
+    expect(poller.unread()).toBe(4);
+    expect(announced).toEqual([]);
+    expect(poller.nextDelayMs()).toBe(1_000);
   });
 
   it('drops the count at once when one is opened here, once per notification', async () => {
