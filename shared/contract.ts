@@ -98,8 +98,8 @@ export interface UpdateState {
 }
 
 // ---- acting on content (issue 13) ----
-/** An asset the page names: a uuid and which of the two listed types it is. */
-const assetRef = z.object({ id: z.uuid(), assetType: z.enum(actionAssetTypes) });
+/** An asset the page names: an Ouro id and which of the two listed types it is. */
+const assetRef = z.object({ id: ouroId, assetType: z.enum(actionAssetTypes) });
 const assetRefs = z
   .array(assetRef)
   .min(1, 'Choose at least one item')
@@ -113,7 +113,7 @@ const assetChanges = z
     /** Plain text; main converts it to Ouro's {json, text}. '' clears the description. */
     description: z.string().max(MAX_DESCRIPTION_CHARS).optional(),
     visibility: z.enum(editVisibilities).optional(),
-    move: z.object({ orgId: z.uuid(), teamId: z.uuid() }).optional(),
+    move: z.object({ orgId: ouroId, teamId: ouroId }).optional(),
   })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), 'Change at least one thing');
 
@@ -234,14 +234,14 @@ export const channels = {
   // ---- acting on content (issue 13) ----
   /** Rename, describe, change visibility or move; answers the updated row in the lists' shape. */
   'assets:update': {
-    input: z.object({ id: z.uuid(), assetType: z.enum(actionAssetTypes), changes: assetChanges }),
+    input: z.object({ id: ouroId, assetType: z.enum(actionAssetTypes), changes: assetChanges }),
     output: returns<AssetRow>(),
   },
   /** The dry run: what would go (children included) and the token `assets:delete` needs. */
   'assets:delete-preview': { input: z.object({ items: assetRefs }), output: returns<DeletePreview>() },
   /** Deletes exactly the previewed ids; refused without a fresh, unused token for that set. */
   'assets:delete': {
-    input: z.object({ token: z.uuid(), ids: z.array(z.uuid()).min(1).max(MAX_ITEMS_PER_ACTION) }),
+    input: z.object({ token: z.uuid(), ids: z.array(ouroId).min(1).max(MAX_ITEMS_PER_ACTION) }),
     output: returns<DeleteResult>(),
   },
   /**
@@ -252,7 +252,7 @@ export const channels = {
   'files:replace-content': {
     input: z
       .strictObject({
-        id: z.uuid(),
+        id: ouroId,
         granted: z.array(z.uuid()).max(1).default([]),
         staged: z.array(z.uuid()).max(1).default([]),
       })
@@ -262,7 +262,7 @@ export const channels = {
   /** Markdown, converted as Ouro does, under a client-chosen id: a retry never duplicates. */
   'conversations:send': {
     input: z.object({
-      conversationId: z.uuid(),
+      conversationId: ouroId,
       id: z.uuid(),
       text: z.string().max(MAX_MESSAGE_CHARS).refine((text) => text.trim() !== '', 'Write a message'),
     }),
@@ -327,18 +327,18 @@ export const channels = {
   /** The unread count main last polled (null before the first answer). */
   'notifications:unreads': { input: z.undefined(), output: returns<UnreadState>() },
   /** Opening one marks it read on Ouro and returns it (with the item to show). */
-  'notifications:open': { input: z.object({ id: z.uuid() }), output: returns<NotificationRow>() },
+  'notifications:open': { input: z.object({ id: ouroId }), output: returns<NotificationRow>() },
   /** Items main asks the page to open (ouro:// links, clicked notifications), oldest first; taking empties the queue. */
   'links:take': { input: z.undefined(), output: returns<OpenRequest[]>() },
   /** "Copy desktop link": main builds the ouro:// link for an item (and copies it where it can). */
-  'links:desktop-link': { input: z.object({ type: z.enum(itemTypes), id: z.uuid() }), output: returns<DesktopLink>() },
+  'links:desktop-link': { input: z.object({ type: z.enum(itemTypes), id: ouroId }), output: returns<DesktopLink>() },
   /**
    * Sends a message now, or keeps it to send when Ouro is reachable again, with its own id so it is
    * never posted twice. `clientId` (optional): the page's own id for its pending bubble; sending
    * the same id again never makes a second message.
    */
   'outbox:send': {
-    input: z.object({ conversationId: z.uuid(), text: z.string().trim().min(1, 'Write a message first').max(100_000), clientId: z.uuid().optional() }),
+    input: z.object({ conversationId: ouroId, text: z.string().trim().min(1, 'Write a message first').max(100_000), clientId: z.uuid().optional() }),
     output: returns<SendOutcome>(),
   },
   'outbox:list': { input: z.undefined(), output: returns<OutboxSnapshot>() },
