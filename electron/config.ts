@@ -35,11 +35,20 @@ export interface HostConfig {
   apiBaseFromEnv: boolean;
   envApiKey: string | undefined;
   httpTimeoutMs: number | undefined;
+  /** How long the account waits before each try to reach Ouro again (OURO_RECONNECT_DELAYS_MS). */
+  retryDelaysMs: number[] | undefined;
 }
 
 function positiveInt(raw: string | undefined): number | undefined {
   const value = Number(raw);
   return raw && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/** "2000,5000,15000": positive whole milliseconds, the last repeating; anything else is ignored. */
+export function delayList(raw: string | undefined): number[] | undefined {
+  if (!raw?.trim()) return undefined;
+  const delays = raw.split(',').map((part) => positiveInt(part.trim()));
+  return delays.every((delay) => delay !== undefined) ? (delays as number[]) : undefined;
 }
 
 /**
@@ -58,6 +67,8 @@ export function takeHostConfig(env: Env, argv: readonly string[] = []): HostConf
     apiBaseFromEnv: launch.explicit,
     envApiKey,
     httpTimeoutMs: positiveInt(env.OURO_HTTP_TIMEOUT_MS),
+    // Tests set it, like the timeout, so the app's own reconnect never races a test of Retry.
+    retryDelaysMs: delayList(env.OURO_RECONNECT_DELAYS_MS),
   };
 }
 

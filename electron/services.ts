@@ -57,7 +57,8 @@ export interface ServiceDeps {
   chooseSavePath: ChooseSavePath;
   /** Overrides the client's request timeouts (OURO_HTTP_TIMEOUT_MS; tests use short ones). */
   httpTimeoutMs?: number | undefined;
-  retryDelaysMs?: number[];
+  /** The account's waits before trying Ouro again while offline (OURO_RECONNECT_DELAYS_MS; tests). */
+  retryDelaysMs?: number[] | undefined;
   /** Upload limits and host hooks (open dialog, notification, progress bar); see uploads/upload-service.ts. */
   uploads?: UploadOptions;
   /** Acting on content: folder dialog, "Show in folder", native menus (Electron); see actions/action-services.ts. */

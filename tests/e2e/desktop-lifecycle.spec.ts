@@ -9,6 +9,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { createQueueStore } from '../../electron/uploads/queue-store';
 import { expect, test, type OuroApp } from './fixtures';
 import { keychainClear, keychainLookup } from './keychain';
 import { signInThroughUi } from './sign-in-helpers';
@@ -139,8 +140,11 @@ test('quitting mid-upload saves the queue first, and the next start finishes the
 
   // Electron: app.quit() (before-quit waits for the cleanup); web host: SIGTERM (the same dispose).
   await first.close();
-  const saved = JSON.parse(await readFile(path.join(first.dataDir, 'uploads-queue.json'), 'utf8')) as { records: Array<{ name: string; state: string }> };
-  expect(saved.records.map((r) => [r.name, r.state])).toEqual([[file.name, 'queued']]);
+  // Read the way the next start reads it (snapshot, then the journal of changes since).
+  const store = createQueueStore(first.dataDir);
+  const saved = await store.load();
+  await store.close();
+  expect(saved.map((r) => [r.name, r.state])).toEqual([[file.name, 'queued']]);
   expect((await filesUnder(first.dataDir)).filter((f) => f.endsWith('.tmp') || f.endsWith('.part'))).toEqual([]);
   if (first.host === 'electron') {
     // The log is written synchronously: this line exists only if cleanup finished before the exit.

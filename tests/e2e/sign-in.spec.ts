@@ -143,14 +143,19 @@ test('offline at start-up stays signed in, shows it, and recovers on Retry', asy
   await first.close();
 
   standIn.faults.add({ path: '/users/get-token', reset: 'immediately', times: 1000 });
-  const { page } = await launch({ env, dataDir: first.dataDir });
+  // The app's own next try is ten minutes away, so only Retry can bring it back within the test
+  // (with the usual 2 s, 5 s… the app could reconnect by itself just before the click).
+  const { page } = await launch({ env: { ...env, OURO_RECONNECT_DELAYS_MS: '600000' }, dataDir: first.dataDir });
   await expect(page.getByTestId('account-username')).toContainText(standIn.seed.users.alice.username);
   // The banner (the list may also say it could not load, which is right too).
   const banner = page.getByRole('alert').filter({ hasText: 'will keep trying to reach Ouro' });
   await expect(banner).toContainText("You're offline", { timeout: 30_000 });
   standIn.faults.clear();
+  const exchanges = standIn.log.filter((e) => e.path === '/users/get-token').length;
   await banner.getByRole('button', { name: 'Retry' }).click();
   await expect(banner).toHaveCount(0);
+  // Retry asked Ouro again (the exchange that succeeded came from the click).
+  expect(standIn.log.filter((e) => e.path === '/users/get-token').length).toBeGreaterThan(exchanges);
 });
 
 test('OURO_API_KEY signs in for the session without touching the keychain', async ({ launch, standIn }) => {

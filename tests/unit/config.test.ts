@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultUserDataDir, PRODUCTION_API_BASE, resolveApiBaseUrl, resolveDataDir } from '../../electron/config';
+import { defaultUserDataDir, delayList, PRODUCTION_API_BASE, resolveApiBaseUrl, resolveDataDir, takeHostConfig } from '../../electron/config';
 
 describe('configuration', () => {
   it('reads OURO_BACKEND_URL, then OURO_BASE_URL, then production', () => {
@@ -13,6 +13,12 @@ describe('configuration', () => {
   it('rejects an API base that is not an http(s) URL', () => {
     expect(() => resolveApiBaseUrl({ OURO_BACKEND_URL: 'ftp://x' })).toThrow(/http/);
     expect(() => resolveApiBaseUrl({ OURO_BACKEND_URL: 'nope' })).toThrow(/valid URL/);
+  });
+
+  it('reads the reconnect delays (OURO_RECONNECT_DELAYS_MS) as whole milliseconds, or leaves the defaults', () => {
+    expect(takeHostConfig({ OURO_RECONNECT_DELAYS_MS: '600000' }).retryDelaysMs).toEqual([600_000]);
+    expect(delayList('2000, 5000,15000')).toEqual([2_000, 5_000, 15_000]);
+    for (const bad of [undefined, '', '2000,soon', '-5', '0', '1.5']) expect(delayList(bad)).toBeUndefined();
   });
 
   it('uses OURO_DESKTOP_DATA_DIR over the OS folder', () => {
