@@ -84,7 +84,7 @@ test('in the desktop app another API URL is used only after the native dialog na
 
   await answerDialog(1);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
   await expect(page.getByTestId('app-api-base')).toHaveText(standIn.url);
   expect(keychainLookup(standIn.url)).toBe(standIn.apiKey);
   expect(keychainLookup('https://api.ouro.foundation')).toBeNull();
