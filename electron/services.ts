@@ -10,9 +10,8 @@ import { createDatasetHandlers } from './browse/dataset-handlers';
 import { createThumbnailHandler } from './browse/thumbnail-handler';
 import type { Thumbnailer } from './browse/thumbnailer';
 import type { ChooseSavePath } from './browse/save-download';
-import type { Handler, Handlers } from './ipc/handlers';
-import type { Channel } from '../shared/contract';
-import { isAppError } from '../shared/app-error';
+import type { Handlers } from './ipc/handlers';
+import { afterStart, pick, trackAll } from './ipc/handler-wrappers';
 import { createActionServices, type ActionOptions } from './actions/action-services';
 import type { CachedCopy, DragCache } from './actions/drag-cache';
 import type { DownloadManager } from './downloads/download-manager';
@@ -71,37 +70,6 @@ export interface ServiceDeps {
   notificationPollMs?: number;
 }
 
-const UNREACHABLE_KINDS = new Set(['network', 'timeout']);
-
-/**
- * Every browse call tells the account whether Ouro was reachable, so the offline banner
- * appears on the first network failure and goes on the next success.
- */
-function trackReachability<C extends Channel>(handler: Handler<C>, account: AccountService): Handler<C> {
-  return async (input, context) => {
-    try {
-      const result = await handler(input, context);
-      account.noteReachability(true);
-      return result;
-    } catch (error) {
-      if (isAppError(error) && UNREACHABLE_KINDS.has(error.kind)) account.noteReachability(false);
-      throw error;
-    }
-  };
-}
-
-function trackAll<H extends Partial<Handlers>>(handlers: H, account: AccountService): H {
-  const tracked: Partial<Record<Channel, unknown>> = {};
-  for (const [channel, handler] of Object.entries(handlers) as [Channel, Handler<Channel>][]) {
-    tracked[channel] = trackReachability(handler, account);
-  }
-  return tracked as H;
-}
-
-function pick<H extends object, K extends keyof H>(handlers: H, keys: readonly K[]): Pick<H, K> {
-  return Object.fromEntries(keys.map((key) => [key, handlers[key]])) as Pick<H, K>;
-}
-
 export interface MainServices {
   /** Every handler waits for start() (and starts it if nothing has yet). */
   handlers: Handlers;
@@ -124,26 +92,6 @@ export interface MainServices {
   start(): Promise<void>;
   /** On quit: aborts downloads (removing their temporary files), saves the queue, stops timers. */
   dispose(): Promise<void>;
-}
-
-/** Channels that do not depend on the account or the queue, so they answer while start() waits. */
-const ANSWERS_BEFORE_START = new Set<Channel>(['app:open-external', 'app:update-state', 'app:restart-to-update']);
-
-/**
- * Makes every handler wait for start(). Without this a call arriving while the keychain is still
- * being read would see the initial "signed out" state, and the page would flash the sign-in screen.
- */
-function afterStart(handlers: Handlers, start: () => Promise<void>): Handlers {
-  const gated: Partial<Record<Channel, unknown>> = {};
-  for (const [channel, handler] of Object.entries(handlers) as [Channel, Handler<Channel>][]) {
-    gated[channel] = ANSWERS_BEFORE_START.has(channel)
-      ? handler
-      : async (input: never, context: never) => {
-          await start();
-          return handler(input, context);
-        };
-  }
-  return gated as Handlers;
 }
 
 export function createMainServices(deps: ServiceDeps): MainServices {
