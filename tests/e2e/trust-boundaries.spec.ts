@@ -19,19 +19,28 @@ test.afterAll(() => attacker.close());
 
 type Invoke = (channel: string, input?: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { kind: string; message: string; issues?: string[] } }>;
 
-test('page script cannot make main read a local path, use another API, or rewrite an API path', async ({ launch, standIn }) => {
-  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+test('page script cannot make main read a local path, use another API, or rewrite an API path', async ({ launch, standIn, ouroHost }) => {
+  const app = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+  const { page } = app;
   await signInThroughUi(page, standIn.apiKey);
   await expect(page.getByRole('region', { name: 'Uploads' })).toBeVisible();
+  // Electron asks the person, in main's own dialog, before another API is used: here they decline.
+  await app.electron?.evaluate(({ dialog }) => {
+    Object.assign(dialog, { showMessageBox: async () => ({ response: 0, checkboxChecked: false }) });
+  });
   const since = Date.now();
   attacker.clearLog();
+  const target = standIn.seed.files.find((f) => f.name === 'lab-notes.txt')?.id ?? '';
 
-  const results = await page.evaluate(async (attackerUrl) => {
+  const results = await page.evaluate(async ({ attackerUrl, target, web }) => {
     const invoke = (window.ouro as unknown as { invoke: Invoke }).invoke;
     const destination = { visibility: 'public' };
     return {
       hasGrantFiles: typeof window.ouro.grantFiles,
       paths: await invoke('uploads:add', { paths: ['/etc/passwd', '/root/.ssh/id_rsa', '/etc'], staged: [], destination }),
+      // Issue 13's content replacement takes files the same way: handles or staged tokens only.
+      replacePaths: await invoke('files:replace-content', { id: target, paths: ['/etc/passwd'] }),
+      replaceForged: await invoke('files:replace-content', { id: target, granted: ['00000000-0000-4000-8000-000000000000'] }),
       pathsAsGrants: await invoke('uploads:add', { granted: ['/etc/passwd'], destination }),
       forgedGrant: await invoke('uploads:add', { granted: ['00000000-0000-4000-8000-000000000000'], destination }),
       forgedStaged: await invoke('uploads:add', { staged: ['11111111-1111-4111-8111-111111111111'], destination }),
@@ -41,14 +50,18 @@ test('page script cannot make main read a local path, use another API, or rewrit
       dotDotId: await invoke('files:get', { id: '..' }),
       slashId: await invoke('datasets:rows', { id: '../../user', offset: 0, limit: 1 }),
       surrogateId: await invoke('files:preview', { id: '\ud800' }),
-      badPercent: (await fetch('/__ouro/ipc/%', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status,
+      // The web host's HTTP IPC (Electron's IPC has no URL to mangle).
+      badPercent: web ? (await fetch('/__ouro/ipc/%', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status : 400,
       account: await invoke('account:get'),
       queue: await invoke('uploads:list'),
     };
-  }, attacker.url);
+  }, { attackerUrl: attacker.url, target, web: ouroHost === 'web' });
 
-  // There is no path-taking surface: no grantFiles in a browser, and uploads:add refuses paths.
-  expect(results.hasGrantFiles).toBe('undefined');
+  // There is no path-taking surface: grantFiles only in Electron's preload (Files, never strings),
+  // and uploads:add and files:replace-content refuse paths.
+  expect(results.hasGrantFiles).toBe(ouroHost === 'electron' ? 'function' : 'undefined');
+  expect(results.replacePaths).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+  expect(results.replaceForged).toMatchObject({ ok: false, error: { kind: 'file-unreadable', message: expect.stringContaining('not given') } });
   expect(results.paths).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   expect(results.paths.error?.issues?.join(' ')).toMatch(/paths/);
   expect(results.pathsAsGrants).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
@@ -57,7 +70,11 @@ test('page script cannot make main read a local path, use another API, or rewrit
   expect(results.forgedGrant).toMatchObject({ ok: true, data: { added: 0, rejected: [{ reason: 'not-granted' }] } });
   expect(results.forgedStaged).toMatchObject({ ok: true, data: { added: 0, rejected: [{ reason: 'not-staged' }] } });
   // The API address is not the page's to choose.
-  expect(results.attackerApi).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringContaining('does not take an API address from the page') } });
+  expect(results.attackerApi).toMatchObject(
+    ouroHost === 'electron'
+      ? { ok: false, error: { kind: 'cancelled', message: expect.stringContaining('nothing was sent to it') } }
+      : { ok: false, error: { kind: 'invalid-input', message: expect.stringContaining('does not take an API address from the page') } },
+  );
   expect(results.plainHttpApi).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   // Ids are Ouro ids: nothing can rewrite the path they go into.
   for (const attempt of [results.dotDotId, results.slashId, results.surrogateId]) expect(attempt).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
