@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { errorKinds } from '../../shared/error-kinds';
 import { uploadStates, uploadVisibilities } from '../../shared/uploads';
 import { readJson, writeJsonAtomic } from '../storage/atomic-json';
-import type { QueueRecord } from './queue';
+import type { QueueRecord } from './queue-record';
 
 const RecordSchema = z.object({
   id: z.string(),

@@ -2,7 +2,7 @@
 // and the bookkeeping that turns the queue's changes into `uploads:changed` deltas: which items
 // changed or went since the last delta, numbered so the page can tell when it missed one.
 import type { UploadItem, UploadsDelta, WaitingUploads } from '../../shared/uploads';
-import type { QueueRecord } from './queue';
+import type { QueueRecord } from './queue-record';
 
 /** A running upload's live figures (not saved). */
 export interface LiveProgress {

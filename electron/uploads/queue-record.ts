@@ -1,0 +1,56 @@
+// One queued upload as it is saved to disk (uploads-queue.json and its journal): the item, whose
+// account it is, and what resuming it needs (the stored object, dataset ids, rows acknowledged).
+import type { AppErrorData } from '../../shared/error-kinds';
+import type { UploadDestination, UploadState } from '../../shared/uploads';
+
+export interface StoredObjectRef {
+  id: string;
+  bucket: string;
+  path: string;
+}
+
+/** Fields a running upload saves as it goes (its resume point). */
+export type CheckpointPatch = Partial<
+  Pick<QueueRecord, 'stored' | 'datasetId' | 'createdDatasetId' | 'rowsSent' | 'rowsTotal' | 'rowsInserted' | 'rowsSkipped' | 'ignoredColumns' | 'ingestNotes'>
+>;
+
+/** One queued upload as saved to disk: the item plus what resuming it needs. */
+export interface QueueRecord {
+  id: string;
+  name: string;
+  kind: 'file' | 'dataset' | 'replace';
+  /** Replace: the file asset that gets these bytes (it keeps its id), and its name on Ouro. */
+  targetId?: string | undefined;
+  targetName?: string | undefined;
+  path: string;
+  /** The bytes are a copy in the staging folder (web host): delete it once finished. */
+  staged: boolean;
+  size: number;
+  destination: UploadDestination;
+  state: UploadState;
+  createdAt: number;
+  /**
+   * Step 1 done: where `/files/upload` stored the bytes. The id is also the asset id; bucket and
+   * path go into the record's metadata. Saved so a resume never re-uploads or loses them.
+   */
+  stored?: StoredObjectRef | undefined;
+  /** Datasets: the client-chosen dataset id, so a resumed create can only hit 409. */
+  datasetId?: string | undefined;
+  /** Datasets: the id the create answered with, used for every later call. */
+  createdDatasetId?: string | undefined;
+  /** Rows Ouro acknowledged (added or skipped). */
+  rowsSent?: number | undefined;
+  rowsTotal?: number | undefined;
+  /** What Ouro's answers said about the rows acknowledged so far. */
+  rowsInserted?: number | undefined;
+  rowsSkipped?: number | undefined;
+  ignoredColumns?: string[] | undefined;
+  ingestNotes?: string[] | undefined;
+  assetId?: string | undefined;
+  assetUrl?: string | undefined;
+  error?: AppErrorData | undefined;
+  /** The account (API address + user id) that queued it: only that account's session sends it. */
+  account?: string | undefined;
+  /** Who that is, for the notice another account sees ("alice at api.ouro.foundation"). */
+  accountLabel?: string | undefined;
+}
