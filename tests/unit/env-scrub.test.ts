@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { takeHostConfig } from '../../electron/config';
+import { takeHostConfig, takeHostConfigOrError } from '../../electron/config';
 
 describe('OURO_API_KEY', () => {
   it('is taken out of the environment object it was read from', () => {
@@ -13,6 +13,17 @@ describe('OURO_API_KEY', () => {
     const config = takeHostConfig(env, ['--api-url=http://127.0.0.1:10']);
     expect(config).toMatchObject({ envApiKey: 'key-123', apiBaseUrl: 'http://127.0.0.1:10', apiBaseFromEnv: true });
     expect('OURO_API_KEY' in env).toBe(false);
+  });
+
+  it('leaves even when the API address is bad: Electron keeps the error to report once it can show it', () => {
+    const env: Record<string, string | undefined> = { OURO_API_KEY: 'key-456', OURO_BACKEND_URL: 'http://attacker.example' };
+    const config = takeHostConfigOrError(env, []);
+    expect(config).toBeInstanceOf(Error);
+    expect((config as Error).message).toMatch(/OURO_BACKEND_URL must use https:\/\//);
+    expect('OURO_API_KEY' in env).toBe(false);
+    const flagged = takeHostConfigOrError({}, ['--api-url', 'ftp://x']);
+    expect(flagged).toBeInstanceOf(Error);
+    expect((flagged as Error).message).toMatch(/--api-url must start with https:\/\//);
   });
 
   it.runIf(existsSync('/proc/self/environ'))('in Node: children no longer inherit it, but /proc/<pid>/environ still shows it', () => {
