@@ -32,12 +32,6 @@ export interface PathGrants {
   clear(): void;
 }
 
-export function isInside(root: string, candidate: string): boolean {
-  if (candidate === root) return true;
-  const relative = path.relative(root, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
 export function createPathGrants(): PathGrants {
   const handles = new Map<string, Grant>();
   // Granted real paths with how many handles name each, so a check is a lookup per ancestor
