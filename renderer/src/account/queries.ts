@@ -10,6 +10,15 @@ export function useAccount() {
   return useQuery({ queryKey: queryKeys.account.state(), queryFn: () => call('account:get'), staleTime: Infinity });
 }
 
+/** True while signed in and Ouro cannot be reached (the title bar's one offline notice says so). */
+export function useOffline(): boolean {
+  const state = useAccount().data;
+  return state?.status === 'signed-in' && state.connection === 'offline';
+}
+
+/** Why an action that needs Ouro is disabled while offline. */
+export const OFFLINE_REASON = "You're offline — this needs Ouro";
+
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({

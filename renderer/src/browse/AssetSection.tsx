@@ -7,12 +7,14 @@ import type { AssetRow, SortOrder } from '../../../shared/browse';
 import { AppError } from '../../../shared/app-error';
 import { useAccount } from '../account/queries';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FreshnessMark } from '../components/FreshnessMark';
 import { ChevronIcon } from '../components/icons';
 import { VirtualList } from '../components/VirtualList';
 import { DatasetDetailsPane } from '../datasets/DatasetDetailsPane';
 import { DatasetGridView } from '../datasets/DatasetGridView';
 import { PaneLayout } from '../layout/PaneLayout';
 import { useDestinations } from '../queries/destinations';
+import { queryKeys } from '../queries/keys';
 import { AssetRowView } from './AssetRowView';
 import { AssetToolbar } from './AssetToolbar';
 import { EmptyState } from './EmptyState';
@@ -79,14 +81,15 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
     setSearchSort('relevant');
   }, []);
 
-  const list = useAssetList({
+  const listInput = {
     section,
     scope: choices.scope,
     sort,
     ...(query ? { query } : {}),
     ...(choices.orgId ? { orgId: choices.orgId } : {}),
     ...(choices.teamId ? { teamId: choices.teamId } : {}),
-  });
+  };
+  const list = useAssetList(listInput);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const total = list.data?.pages[0]?.total ?? null;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -151,6 +154,7 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
         destinations={destinations.data}
         noun={noun}
         countText={list.data ? countText(total, items.length, !!list.hasNextPage, query, noun) : null}
+        freshness={<FreshnessMark queryKey={queryKeys.assetLists.list(listInput)} />}
       />
       <div className="list-pane">
         <ColumnHeaders section={section} sort={sort} onSort={onSort} />

@@ -1,7 +1,7 @@
 // The Files/Datasets toolbar, one compact row: search (debounced), scope, a "Filters" popover
 // (organization, team, sort) and the result count; the active filters show below as removable
 // chips. Nothing in the row changes width with the choices made, so the list never jumps.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Scope, SortOrder } from '../../../shared/browse';
 import { placeName } from '../../../shared/display-names';
 import type { UploadDestinations } from '../../../shared/uploads';
@@ -26,9 +26,11 @@ export interface AssetToolbarProps {
   noun: string;
   /** "128 files", "3 matches": what the list holds, when known. */
   countText: string | null;
+  /** "Updated 5 min ago" beside the count while the rows are a kept answer (FreshnessMark). */
+  freshness?: ReactNode;
 }
 
-export function AssetToolbar({ choices, onChoices, query, onQuery, sort, onSort, destinations, noun, countText }: AssetToolbarProps) {
+export function AssetToolbar({ choices, onChoices, query, onQuery, sort, onSort, destinations, noun, countText, freshness }: AssetToolbarProps) {
   const [text, setText] = useState(query);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersButton = useRef<HTMLButtonElement>(null);
@@ -134,6 +136,7 @@ export function AssetToolbar({ choices, onChoices, query, onQuery, sort, onSort,
             </div>
           </Popover>
         </div>
+        {freshness}
         <span className="toolbar-count" role="status">
           {countText}
         </span>

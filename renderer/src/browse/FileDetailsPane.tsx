@@ -1,7 +1,11 @@
 // A file's details: what it is, Download… / Open in Ouro / Copy link, its facts and a preview.
 import { useState } from 'react';
 import type { FileDetails as FileRecord } from '../../../shared/browse';
+import { OFFLINE_REASON, useOffline } from '../account/queries';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FreshnessMark } from '../components/FreshnessMark';
+import { queryKeys } from '../queries/keys';
+import { CopyDesktopLinkButton } from '../links/CopyDesktopLinkButton';
 import { SaveStatus } from '../downloads/SaveStatus';
 import { useSaveDownload } from '../downloads/use-save-download';
 import { call } from '../ouro';
@@ -14,6 +18,7 @@ import { useDisplayNames } from '../queries/destinations';
 function Actions({ file }: { file: FileRecord }) {
   const save = useSaveDownload('files:download', file.id);
   const [copied, setCopied] = useState<string | null>(null);
+  const offline = useOffline();
 
   const copyLink = async () => {
     if (!file.url) return;
@@ -28,16 +33,18 @@ function Actions({ file }: { file: FileRecord }) {
   return (
     <div className="detail-actions">
       <div className="button-row">
-        <button type="button" className="primary" onClick={save.start} disabled={save.saving}>
+        <button type="button" className="primary" onClick={save.start} disabled={save.saving || offline} title={offline ? OFFLINE_REASON : undefined}>
           {save.saving ? 'Downloading…' : 'Download…'}
         </button>
-        <button type="button" onClick={() => file.url && void call('app:open-external', { url: file.url })} disabled={!file.url}>
+        <button type="button" onClick={() => file.url && void call('app:open-external', { url: file.url })} disabled={!file.url || offline} title={offline ? OFFLINE_REASON : undefined}>
           Open in Ouro
         </button>
         <button type="button" onClick={() => void copyLink()} disabled={!file.url}>
           Copy link
         </button>
+        <CopyDesktopLinkButton item={{ type: 'file', id: file.id }} onCopied={setCopied} />
       </div>
+      {offline && <p className="offline-reason">You're offline: downloading and opening in Ouro need Ouro.</p>}
       <SaveStatus save={save} label={`Downloading ${file.name}`} />
       {copied && <p className="muted" role="status">{copied}</p>}
     </div>
@@ -63,6 +70,7 @@ export function FileDetailsPane({ id, onClose }: { id: string; onClose(): void }
     <article className="details" aria-labelledby="file-details-title">
       <DetailsHeader titleId="file-details-title" title={file.name} subtitle={`${file.extension ? `${file.extension.toUpperCase()} file` : 'File'} · ${formatBytes(file.size)}`} onClose={onClose} />
       <div className="details-body">
+        <FreshnessMark queryKey={queryKeys.file.record(id)} />
         <Actions file={file} />
         {file.description && <p className="details-description">{file.description}</p>}
         <section aria-label="Preview" className="preview">

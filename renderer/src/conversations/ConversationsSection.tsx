@@ -4,6 +4,8 @@
 import { useCallback, useId, useState, type ReactNode } from 'react';
 import type { ConversationRow } from '../../../shared/browse';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FreshnessMark } from '../components/FreshnessMark';
+import { queryKeys } from '../queries/keys';
 import { VirtualList } from '../components/VirtualList';
 import { PaneLayout } from '../layout/PaneLayout';
 import { MessagesView } from './MessagesView';
@@ -59,6 +61,7 @@ export function ConversationsSection({ sidebar }: { sidebar: ReactNode }) {
     <main className="section-main conversations-list" aria-labelledby="conversations-title">
       <div className="toolbar">
         <h2 id="conversations-title">Conversations</h2>
+        <FreshnessMark queryKey={queryKeys.conversations.list()} />
       </div>
       {list.isPending && <p role="status" className="list-status">Loading conversations…</p>}
       {list.isError && !list.data && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}

@@ -4,6 +4,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { ConversationRow, MessageRow } from '../../../shared/browse';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FreshnessMark } from '../components/FreshnessMark';
+import { queryKeys } from '../queries/keys';
 import { MessageMarkdown } from './MessageMarkdown';
 import { flattenMessages, useConversation, useConversationMessages } from './queries';
 import { absoluteTime } from '../browse/format';
@@ -85,6 +87,7 @@ export function MessagesView({ conversation: row, listUpdatedAt, onClose }: Mess
       <header className="messages-header">
         <h3 id={titleId}>{conversation.title}</h3>
         {conversation.memberNames.length > 0 && <p className="muted">With {conversation.memberNames.join(', ')}</p>}
+        <FreshnessMark queryKey={queryKeys.conversations.messages(row.id)} />
       </header>
 
       {query.isPending && <p role="status">Loading messages…</p>}

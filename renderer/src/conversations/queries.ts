@@ -1,25 +1,33 @@
 // React Query state for conversations: my conversations (offset pages, infinite scroll), one
 // conversation, and its messages — newest page first, then older pages through the `before`
-// cursor. Keys come from queries/keys.ts.
-import { useQuery } from '@tanstack/react-query';
+// cursor. Keys come from queries/keys.ts. The list, the newest messages and each row's latest
+// message start from main's kept answers (queries/answer-cache.ts) and refresh from Ouro.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConversationPage, ConversationRow, MessageRow, MessagesPage } from '../../../shared/browse';
+import type { ChannelInput } from '../../../shared/contract';
 import { call } from '../ouro';
+import { liveCall, useCacheSeed } from '../queries/answer-cache';
 import { useInfiniteList } from '../queries/infinite-lists';
 import { queryKeys } from '../queries/keys';
 
 export const CONVERSATIONS_PAGE_SIZE = 50;
 export const MESSAGES_PAGE_SIZE = 50;
 
-const fetchConversations = (offset: number) => call('conversations:list', { offset, limit: CONVERSATIONS_PAGE_SIZE });
+const FIRST_CONVERSATIONS = { offset: 0, limit: CONVERSATIONS_PAGE_SIZE } as const;
 
 export function useConversationList() {
+  const queryClient = useQueryClient();
+  const queryKey = queryKeys.conversations.list();
+  const ready = useCacheSeed(queryKey, { channel: 'conversations:list', input: FIRST_CONVERSATIONS, firstPageParam: 0 });
+  const fetchFirst = () => liveCall(queryClient, queryKey, 'conversations:list', FIRST_CONVERSATIONS);
   return useInfiniteList({
-    queryKey: queryKeys.conversations.list(),
-    queryFn: ({ pageParam }) => fetchConversations(pageParam),
-    fetchFirst: () => fetchConversations(0),
+    queryKey,
+    queryFn: ({ pageParam }) => (pageParam === 0 ? fetchFirst() : call('conversations:list', { offset: pageParam, limit: CONVERSATIONS_PAGE_SIZE })),
+    fetchFirst,
     ids: (page: ConversationPage) => page.items.map((item) => item.id),
     initialPageParam: 0,
     getNextPageParam: (last: ConversationPage) => (last.hasMore ? last.nextOffset : undefined),
+    enabled: ready,
   });
 }
 
@@ -35,18 +43,22 @@ export function useConversation(id: string, fromList?: { row: ConversationRow; u
   });
 }
 
-const fetchMessages = (id: string, before: string | null) =>
-  call('conversations:messages', before ? { id, before, limit: MESSAGES_PAGE_SIZE } : { id, limit: MESSAGES_PAGE_SIZE });
+const newestInput = (id: string): ChannelInput<'conversations:messages'> => ({ id, limit: MESSAGES_PAGE_SIZE });
 
 /** "Next" pages here are older ones; a refresh re-reads only the newest page. */
 export function useConversationMessages(id: string) {
+  const queryClient = useQueryClient();
+  const queryKey = queryKeys.conversations.messages(id);
+  const ready = useCacheSeed(queryKey, { channel: 'conversations:messages', input: newestInput(id), firstPageParam: null });
+  const fetchFirst = () => liveCall(queryClient, queryKey, 'conversations:messages', newestInput(id));
   return useInfiniteList({
-    queryKey: queryKeys.conversations.messages(id),
-    queryFn: ({ pageParam }) => fetchMessages(id, pageParam),
-    fetchFirst: () => fetchMessages(id, null),
+    queryKey,
+    queryFn: ({ pageParam }) => (pageParam === null ? fetchFirst() : call('conversations:messages', { id, before: pageParam, limit: MESSAGES_PAGE_SIZE })),
+    fetchFirst,
     ids: (page: MessagesPage) => page.messages.map((message) => message.id),
     initialPageParam: null as string | null,
     getNextPageParam: (last: MessagesPage) => (last.hasMore && last.nextBefore ? last.nextBefore : undefined),
+    enabled: ready,
   });
 }
 
@@ -71,10 +83,16 @@ export function flattenMessages(pages: readonly MessagesPage[] | undefined): Mes
  * screen (the list renders only those), and kept a while: it is a preview, not the conversation.
  */
 export function useLatestMessage(id: string) {
+  const queryClient = useQueryClient();
+  const queryKey = queryKeys.conversations.latest(id);
+  const input = { id, limit: 1 };
+  const latest = (page: MessagesPage) => page.messages.at(-1) ?? null;
+  const ready = useCacheSeed(queryKey, { channel: 'conversations:messages', input, shape: latest });
   return useQuery({
-    queryKey: queryKeys.conversations.latest(id),
-    queryFn: async () => (await call('conversations:messages', { id, limit: 1 })).messages.at(-1) ?? null,
+    queryKey,
+    queryFn: async () => latest(await liveCall(queryClient, queryKey, 'conversations:messages', input)),
     staleTime: 60_000,
+    enabled: ready,
   });
 }
 

@@ -1,15 +1,20 @@
 // React Query state for one dataset: its record (schema + row count) and its rows in fixed
 // blocks cached per (dataset, block). Keys come from queries/keys.ts, under the 'dataset' root.
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DatasetRowsPage } from '../../../shared/browse';
 import { call } from '../ouro';
+import { liveCall, useCacheSeed } from '../queries/answer-cache';
 import { queryKeys } from '../queries/keys';
 
 /** Rows per `datasets:rows` call: Ouro's page maximum, so a block is one request. */
 export const ROWS_BLOCK_SIZE = 1000;
 
+/** Starts from main's kept answer, if any (queries/answer-cache.ts), and refreshes it from Ouro. */
 export function useDatasetRecord(id: string) {
-  return useQuery({ queryKey: queryKeys.dataset.record(id), queryFn: () => call('datasets:get', { id }) });
+  const queryClient = useQueryClient();
+  const queryKey = queryKeys.dataset.record(id);
+  const ready = useCacheSeed(queryKey, { channel: 'datasets:get', input: { id } });
+  return useQuery({ queryKey, queryFn: () => liveCall(queryClient, queryKey, 'datasets:get', { id }), enabled: ready });
 }
 
 export function fetchRowBlock(id: string, block: number): Promise<DatasetRowsPage> {

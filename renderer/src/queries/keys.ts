@@ -49,6 +49,22 @@ export const queryKeys = {
   notices: {
     retrying: () => ['notices', 'retrying'] as const,
   },
+  /** Issue 16: where a cacheable query's data came from (answer-cache.ts), and its one read of main's cache. */
+  freshness: (key: QueryKey) => ['freshness', ...key] as const,
+  cacheSeed: (key: QueryKey) => ['cache-seed', ...key] as const,
+  /** The command palette: recent items, a search, a pasted link resolved. */
+  palette: {
+    recent: () => ['palette', 'recent'] as const,
+    search: (query: string) => ['palette', 'search', query] as const,
+    resolve: (text: string) => ['palette', 'resolve', text] as const,
+  },
+  notifications: {
+    unread: () => ['notifications', 'unread'] as const,
+    lists: () => ['notifications', 'list'] as const,
+    list: (unreadOnly: boolean) => ['notifications', 'list', { unreadOnly }] as const,
+  },
+  /** Messages waiting in main's outbox (`outbox:list`, kept current by `outbox:changed`). */
+  outbox: () => ['outbox'] as const,
 } as const;
 
 /** Roots that are not the account's data: they survive a sign-out. */

@@ -1,0 +1,84 @@
+// Opens instantly and works offline (issue 16): what was seen is kept per account by main, so a
+// second start with Ouro unreachable shows the Files rows, a file's details and the newest
+// messages from that store, marked offline, with the one offline notice and no error; signing
+// out empties the store.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { keychainClear } from './keychain';
+import { signInThroughUi, signOutThroughUi } from './sign-in-helpers';
+
+test.afterEach(({ standIn }) => keychainClear(standIn.url));
+
+async function openSection(page: Page, name: 'Files' | 'Conversations'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click();
+}
+
+/** Every file under `folder` (none when it does not exist). */
+async function filesUnder(folder: string): Promise<string[]> {
+  try {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+test('a second start with Ouro unreachable shows the kept Files rows, details and messages, marked offline; sign-out empties the store', async ({ launch, standIn }) => {
+  const env = { OURO_BACKEND_URL: standIn.url };
+  const first = await launch({ env });
+  let page = first.page;
+  await signInThroughUi(page, standIn.apiKey);
+
+  // Browse once while online: the Files list, one file's details and preview, one conversation.
+  await openSection(page, 'Files');
+  const files = page.getByRole('listbox', { name: 'Files' });
+  await files.getByRole('option', { name: /furnace-temperatures\.csv/ }).dblclick();
+  const details = page.getByRole('complementary', { name: 'File details' });
+  await expect(details.getByRole('heading', { name: 'furnace-temperatures.csv' })).toBeVisible();
+  await expect(details.getByRole('region', { name: 'Preview' }).getByRole('table')).toBeVisible();
+  await openSection(page, 'Conversations');
+  await page.getByRole('listbox', { name: 'Conversations' }).getByRole('option', { name: /^Q3 forecast review/ }).click();
+  const messages = page.getByRole('region', { name: 'Messages in Q3 forecast review' });
+  await expect(messages.getByRole('listitem').last()).toBeVisible();
+  const newest = (await messages.getByRole('listitem').last().getByRole('article').getAttribute('aria-label')) ?? '';
+  expect(newest).not.toBe('');
+  expect(await filesUnder(path.join(first.dataDir, 'accounts'))).not.toEqual([]);
+  await first.close();
+
+  // Ouro is gone; the app starts again on the same data folder.
+  await standIn.close();
+  const second = await launch({ env, dataDir: first.dataDir });
+  page = second.page;
+  await expect(page.getByRole('alert').filter({ hasText: "You're offline" })).toBeVisible();
+  await openSection(page, 'Files');
+  const keptFiles = page.getByRole('listbox', { name: 'Files' });
+  await expect(keptFiles.getByRole('option', { name: /furnace-temperatures\.csv/ })).toBeVisible();
+  await expect(keptFiles.getByRole('option', { name: /sales-q3\.csv/ })).toBeVisible();
+  await expect(page.getByRole('main', { name: 'Files' }).getByTestId('freshness-mark')).toHaveText(/^Offline · Updated (just now|\d+ min ago)$/);
+
+  await keptFiles.getByRole('option', { name: /furnace-temperatures\.csv/ }).dblclick();
+  const keptDetails = page.getByRole('complementary', { name: 'File details' });
+  await expect(keptDetails.getByRole('heading', { name: 'furnace-temperatures.csv' })).toBeVisible();
+  await expect(keptDetails.getByTestId('freshness-mark')).toHaveText(/^Offline · Updated/);
+  await expect(keptDetails.getByRole('region', { name: 'Preview' }).getByRole('table')).toBeVisible();
+  // What needs Ouro is disabled, and says why.
+  await expect(keptDetails.getByRole('button', { name: 'Download…' })).toBeDisabled();
+  await expect(keptDetails.getByText("You're offline: downloading and opening in Ouro need Ouro.")).toBeVisible();
+
+  await openSection(page, 'Conversations');
+  await page.getByRole('listbox', { name: 'Conversations' }).getByRole('option', { name: /^Q3 forecast review/ }).click();
+  const keptMessages = page.getByRole('region', { name: 'Messages in Q3 forecast review' });
+  await expect(keptMessages.getByRole('article', { name: newest, exact: true })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Messages' }).getByTestId('freshness-mark')).toHaveText(/^Offline · Updated/);
+
+  // One notice only: the offline bar. No error anywhere, no dialog.
+  await expect(page.getByRole('alert')).toHaveCount(1);
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+
+  // Signing out (offline too) deletes everything kept for the account.
+  await signOutThroughUi(page);
+  await expect(page.getByLabel('API key')).toBeVisible();
+  await expect.poll(() => filesUnder(path.join(second.dataDir, 'accounts'))).toEqual([]);
+});
