@@ -1,4 +1,4 @@
-// The app shell: the title bar (product, the one connection notice, the account), the screen for
+// The app shell: the title bar (product, the one connection notice, the command palette, the account), the screen for
 // the account's state, and the status bar (the Uploads tray, what this app is).
 import { accountIdentity } from './account/account-cache';
 import { AccountMenu } from './account/AccountMenu';
@@ -11,6 +11,8 @@ import { UpdateBanner } from './components/UpdateBanner';
 import { BrowseScreen } from './browse/BrowseScreen';
 import { ownBrowsePreferences } from './browse/preferences';
 import { Uploads } from './uploads/Uploads';
+import { LinkRequests } from './links/LinkRequests';
+import { CommandPalette } from './palette/CommandPalette';
 import './components/components.css';
 import './components/overlays.css';
 import './shell.css';
@@ -32,6 +34,7 @@ export function App() {
         <div className="titlebar-center">
           <ConnectionNotice account={state} />
         </div>
+        {signedIn && <CommandPalette key={`palette:${identity ?? 'unknown'}`} />}
         {signedIn && <AccountMenu account={signedIn} />}
       </header>
       <UpdateBanner />
@@ -51,6 +54,7 @@ export function App() {
         {signedIn && <BrowseScreen key={`browse:${identity ?? 'unknown'}`} />}
       </div>
       <div className="statusbar">
+        {signedIn && <LinkRequests key={`links:${identity ?? 'unknown'}`} />}
         {signedIn ? <Uploads key={`uploads:${identity ?? 'unknown'}`} /> : <span />}
         <AppInfo />
       </div>

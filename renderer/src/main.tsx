@@ -7,8 +7,11 @@ import { App } from './App';
 import { preventStrayDrops } from './drop-guard';
 import { connectMainEvents } from './queries/main-events';
 import { createQueryClient } from './query-client';
+import { applyTheme } from './theme/theme';
 
 preventStrayDrops(window);
+// The person's theme choice before the first paint (none: the OS decides).
+applyTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

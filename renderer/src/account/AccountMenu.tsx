@@ -1,7 +1,9 @@
 // The signed-in account in the title bar: who is signed in, and a menu with the key's hint and
 // where it is kept, and Sign out… — which asks first. A session whose key is not in the system
 // keychain says so with a badge that is always visible.
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { usePageCommand } from '../commands';
+import { setThemeChoice, themeChoices, themeLabels, useTheme, type ThemeChoice } from '../theme/theme';
 import { avatarInitial, type AccountState } from '../../../shared/account';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ChevronIcon } from '../components/icons';
@@ -30,6 +32,13 @@ export function AccountMenu({ account }: { account: SignedIn }) {
   const user = account.user;
   const name = user ? user.displayName || user.username : 'Signing in…';
   const badge = storageBadge[account.storage];
+  const theme = useTheme();
+  const themeId = useId();
+  // The palette's "Sign out…" asks the same question.
+  usePageCommand('sign-out', () => {
+    setOpen(false);
+    setConfirming(true);
+  });
 
   return (
     <div className="account">
@@ -67,6 +76,16 @@ export function AccountMenu({ account }: { account: SignedIn }) {
             {account.keyName ? ` · ${account.keyName}` : ''}
           </span>
           <span className="muted">API key {storageLabel[account.storage]}</span>
+        </div>
+        <div className="account-theme">
+          <label htmlFor={themeId}>Theme</label>
+          <select id={themeId} value={theme.choice} onChange={(event) => setThemeChoice(event.target.value as ThemeChoice)}>
+            {themeChoices.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice === 'system' ? `System (${theme.choice === 'system' ? theme.theme : 'follows your OS'})` : themeLabels[choice]}
+              </option>
+            ))}
+          </select>
         </div>
         <button
           type="button"

@@ -13,6 +13,7 @@ import { VirtualList } from '../components/VirtualList';
 import { DatasetDetailsPane } from '../datasets/DatasetDetailsPane';
 import { DatasetGridView } from '../datasets/DatasetGridView';
 import { PaneLayout } from '../layout/PaneLayout';
+import { takeItemFor, useNavigationRequests } from '../navigation';
 import { useDestinations } from '../queries/destinations';
 import { queryKeys } from '../queries/keys';
 import { AssetRowView } from './AssetRowView';
@@ -96,6 +97,15 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  // An item asked for (palette, link, notification): selected, with its details open.
+  useNavigationRequests(() => {
+    const item = takeItemFor(section);
+    if (!item) return;
+    setRowsOf(null);
+    setSelected(item.id);
+    setDetailsOpen(true);
+  });
 
   const closeDetails = useCallback(() => {
     setDetailsOpen(false);

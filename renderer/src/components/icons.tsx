@@ -71,3 +71,9 @@ export const ImageIcon = () => (
     <path d="m2.5 12 3.5-3.5 2.5 2.5 2-2 3 3" />
   </Icon>
 );
+export const BellIcon = () => (
+  <Icon>
+    <path d="M4 11.25V7a4 4 0 0 1 8 0v4.25l1.25 1.25H2.75z" />
+    <path d="M6.5 14h3" />
+  </Icon>
+);

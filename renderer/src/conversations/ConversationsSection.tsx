@@ -8,8 +8,9 @@ import { FreshnessMark } from '../components/FreshnessMark';
 import { queryKeys } from '../queries/keys';
 import { VirtualList } from '../components/VirtualList';
 import { PaneLayout } from '../layout/PaneLayout';
+import { takeItemFor, useNavigationRequests } from '../navigation';
 import { MessagesView } from './MessagesView';
-import { firstWords, useConversationList, useLatestMessage } from './queries';
+import { firstWords, useConversation, useConversationList, useLatestMessage } from './queries';
 import { absoluteTime, relativeTime } from '../browse/format';
 import { useNow } from './use-now';
 import './conversations.css';
@@ -45,7 +46,14 @@ export function ConversationsSection({ sidebar }: { sidebar: ReactNode }) {
   const listId = useId();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const selected = items.find((c) => c.id === selectedId) ?? null;
+  // An item asked for (palette, link, notification) may be beyond the loaded pages: read it alone.
+  useNavigationRequests(() => {
+    const item = takeItemFor('conversations');
+    if (item) setSelectedId(item.id);
+  });
+  const inList = items.find((c) => c.id === selectedId) ?? null;
+  const alone = useConversation(selectedId ?? '', undefined, selectedId !== null && inList === null && list.data !== undefined);
+  const selected = inList ?? (alone.data?.id === selectedId ? alone.data : null);
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list;
   // Stable, so the list's load-more effect does not re-run on every render; never retries a
   // failed page by itself (the error below has a button for that).
@@ -90,7 +98,11 @@ export function ConversationsSection({ sidebar }: { sidebar: ReactNode }) {
   );
 
   const details = selected ? (
-    <MessagesView key={selected.id} conversation={selected} listUpdatedAt={list.dataUpdatedAt} onClose={close} />
+    <MessagesView key={selected.id} conversation={selected} listUpdatedAt={inList ? list.dataUpdatedAt : alone.dataUpdatedAt} onClose={close} />
+  ) : alone.isError ? (
+    <ErrorNotice error={alone.error} onBack={close} />
+  ) : selectedId && alone.isFetching ? (
+    <p role="status" className="conversations-placeholder">Opening the conversation…</p>
   ) : (
     <p className="muted conversations-placeholder">Select a conversation to read its messages.</p>
   );

@@ -35,10 +35,11 @@ export function useConversationList() {
  * One conversation's title and members. Seeded with the list's row (as fresh as the list page
  * it came from), so opening a conversation asks Ouro again only once that row has gone stale.
  */
-export function useConversation(id: string, fromList?: { row: ConversationRow; updatedAt: number }) {
+export function useConversation(id: string, fromList?: { row: ConversationRow; updatedAt: number }, enabled = true) {
   return useQuery({
     queryKey: queryKeys.conversations.detail(id),
     queryFn: () => call('conversations:get', { id }),
+    enabled,
     ...(fromList ? { initialData: fromList.row, initialDataUpdatedAt: fromList.updatedAt } : {}),
   });
 }

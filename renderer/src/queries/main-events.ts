@@ -15,7 +15,7 @@ import { queryKeys } from './keys';
 export type RetryingNotice = EventPayload<'requests:retrying'> & { receivedAt: number };
 
 /** Queries whose data events keep current: after a gap in the stream they are read again. */
-const FED_BY_EVENTS = [queryKeys.account.state(), queryKeys.uploads.queue(), queryKeys.app.update()];
+const FED_BY_EVENTS = [queryKeys.account.state(), queryKeys.uploads.queue(), queryKeys.app.update(), queryKeys.notifications.unread()];
 
 type Appliers = { [E in EventName]?: (queryClient: QueryClient, payload: EventPayload<E>) => void };
 
@@ -26,6 +26,11 @@ const appliers: Appliers = {
   'downloads:progress': (queryClient, progress) => queryClient.setQueryData(queryKeys.downloads.progress(progress.id), progress),
   'requests:retrying': (queryClient, notice) =>
     queryClient.setQueryData<RetryingNotice>(queryKeys.notices.retrying(), { ...notice, receivedAt: Date.now() }),
+  // The count is main's; a change may mean new rows, so the list is read again.
+  'notifications:changed': (queryClient, state) => {
+    queryClient.setQueryData(queryKeys.notifications.unread(), state);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.lists() });
+  },
   'events:reconnected': (queryClient) => {
     for (const queryKey of FED_BY_EVENTS) void queryClient.invalidateQueries({ queryKey });
   },

@@ -2,6 +2,7 @@
 // paste from the clipboard, "Upload files…" (the native dialog in Electron, a file input in the
 // web host, or File → Upload Files…), the confirm sheet, and the Uploads tray in the status bar.
 // Mount once, while signed in.
+import { usePageCommand } from '../commands';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { describeError } from '../../../shared/error-kinds';
 import type { AddUploadsResult, RejectedFile, UploadDestination, UploadDestinations } from '../../../shared/uploads';
@@ -150,6 +151,7 @@ export function Uploads() {
     input.current?.click();
   }, [offer]);
   useOuroEvent('uploads:pick-requested', () => void chooseFiles());
+  usePageCommand('upload-files', () => void chooseFiles());
 
   const onInput = (event: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(event.target.files ?? []);
