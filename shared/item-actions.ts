@@ -13,6 +13,7 @@ export const itemActions = [
   'visibility-public',
   'replace',
   'copy-link',
+  'copy-desktop-link',
   'open-in-ouro',
   'delete',
 ] as const;
@@ -30,6 +31,8 @@ export const itemActionLabels: Record<ItemAction, string> = {
   'visibility-public': 'Public',
   replace: 'Replace File…',
   'copy-link': 'Copy Link',
+  /** An ouro:// link that opens the item in Ouro Desktop (issue 16; `links:desktop-link`). */
+  'copy-desktop-link': 'Copy Desktop Link',
   'open-in-ouro': 'Open in Ouro',
   delete: 'Delete…',
 };
@@ -42,6 +45,7 @@ export function itemActionEnabled(action: ItemAction, selection: Pick<MenuSelect
     case 'rename':
     case 'edit-details':
     case 'open-in-ouro':
+    case 'copy-desktop-link':
       return selection.count === 1;
     case 'replace':
       return selection.count === 1 && selection.files === 1;
