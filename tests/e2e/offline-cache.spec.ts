@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { keychainClear } from './keychain';
-import { signInThroughUi, signOutThroughUi } from './sign-in-helpers';
+import { openAccountMenu, signInThroughUi, signOutThroughUi } from './sign-in-helpers';
 
 test.afterEach(({ standIn }) => keychainClear(standIn.url));
 
@@ -77,8 +77,50 @@ test('a second start with Ouro unreachable shows the kept Files rows, details an
   await expect(page.getByRole('alert')).toHaveCount(1);
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
 
-  // Signing out (offline too) deletes everything kept for the account.
+  // A message written now waits in the outbox (the composer is issue 13's: sent here through the
+  // bridge, as it does), shown under the newest messages with its own id, pending.
+  const conversation = standIn.seed.conversations.find((c) => c.name === 'Q3 forecast review');
+  const clientId = '7d3c1f0e-2b4a-4c8d-9e6f-0a1b2c3d4e5f';
+  const outcome = await page.evaluate(
+    ([conversationId, id]) => window.ouro.invoke('outbox:send', { conversationId, text: 'Written on the train.', clientId: id }),
+    [conversation?.id ?? '', clientId] as const,
+  );
+  expect(outcome).toMatchObject({ ok: true, data: { state: 'queued', clientId } });
+  const pending = keptMessages.getByRole('list', { name: 'Messages not sent yet' }).locator(`[data-client-id="${clientId}"]`);
+  await expect(pending).toContainText('Written on the train.');
+  await expect(pending).toContainText("Not sent yet — will send when you're back online.");
+
+  // Signing out (offline too) deletes everything kept for the account, unsent messages included — it says so first.
+  await openAccountMenu(page);
+  await page.getByRole('dialog', { name: 'Account' }).getByRole('button', { name: 'Sign out…' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Sign out of Ouro?' })).toContainText('1 message not sent yet is deleted too.');
+  await page.getByRole('alertdialog', { name: 'Sign out of Ouro?' }).getByRole('button', { name: 'Cancel' }).click();
   await signOutThroughUi(page);
   await expect(page.getByLabel('API key')).toBeVisible();
   await expect.poll(() => filesUnder(path.join(second.dataDir, 'accounts'))).toEqual([]);
+});
+
+test('a warm start shows the kept rows at once, marked "Updated …", and the background refresh keeps the selection', async ({ launch, standIn }) => {
+  const env = { OURO_BACKEND_URL: standIn.url };
+  const first = await launch({ env });
+  await signInThroughUi(first.page, standIn.apiKey);
+  await openSection(first.page, 'Files');
+  await expect(first.page.getByRole('listbox', { name: 'Files' }).getByRole('option', { name: /sales-q3\.csv/ })).toBeVisible();
+  await first.close();
+
+  // Ouro answers the list slowly this time: the kept rows are there long before it does.
+  standIn.faults.add({ method: 'GET', path: '/search/assets', latencyMs: 2_500, times: 3 });
+  const { page } = await launch({ env, dataDir: first.dataDir });
+  const files = page.getByRole('listbox', { name: 'Files' });
+  const mark = page.getByRole('main', { name: 'Files' }).getByTestId('freshness-mark');
+  const row = files.getByRole('option', { name: /sales-q3\.csv/ });
+  await expect(row).toBeVisible();
+  await expect(mark).toHaveText(/^Updated (just now|\d+ min ago)$/);
+  await row.click();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  // The live answer lands: the mark goes, the same row is still the selected one.
+  await expect(mark).toBeHidden({ timeout: 15_000 });
+  await expect(files.getByRole('option', { selected: true })).toHaveCount(1);
+  await expect(files.getByRole('option', { selected: true })).toHaveAccessibleName(/sales-q3\.csv/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

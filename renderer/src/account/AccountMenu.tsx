@@ -8,6 +8,7 @@ import { avatarInitial, type AccountState } from '../../../shared/account';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ChevronIcon } from '../components/icons';
 import { Popover } from '../components/Popover';
+import { useOutbox } from '../conversations/outbox';
 import { useSignOut } from './queries';
 import './account.css';
 
@@ -33,6 +34,7 @@ export function AccountMenu({ account }: { account: SignedIn }) {
   const name = user ? user.displayName || user.username : 'Signing in…';
   const badge = storageBadge[account.storage];
   const theme = useTheme();
+  const unsent = useOutbox().length;
   const themeId = useId();
   // The palette's "Sign out…" asks the same question.
   usePageCommand('sign-out', () => {
@@ -111,6 +113,7 @@ export function AccountMenu({ account }: { account: SignedIn }) {
               ? 'Your API key will be removed from this computer’s keychain. You can sign in again with it or with another key.'
               : 'You will need your API key to sign in again.'}{' '}
             Uploads still waiting are forgotten.
+            {unsent > 0 && <strong> {unsent === 1 ? '1 message not sent yet is' : `${unsent} messages not sent yet are`} deleted too.</strong>}
           </p>
         </ConfirmDialog>
       )}

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { FreshnessMark } from '../components/FreshnessMark';
 import { queryKeys } from '../queries/keys';
 import { MessageMarkdown } from './MessageMarkdown';
+import { OutboxPending } from './OutboxPending';
 import { flattenMessages, useConversation, useConversationMessages } from './queries';
 import { absoluteTime } from '../browse/format';
 
@@ -125,6 +126,7 @@ export function MessagesView({ conversation: row, listUpdatedAt, onClose }: Mess
               <Message key={message.id} message={message} />
             ))}
           </ol>
+          <OutboxPending conversationId={row.id} />
         </div>
       )}
     </section>

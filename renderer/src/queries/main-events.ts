@@ -7,6 +7,7 @@ import { focusManager, type QueryClient } from '@tanstack/react-query';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { OuroBridge } from '../../../shared/ouro-bridge';
 import { applyAccountState } from '../account/account-cache';
+import { applyOutboxChanged } from '../conversations/outbox';
 import { applyUploadsChanged } from '../uploads/uploads-cache';
 import { refreshInfiniteLists } from './infinite-lists';
 import { queryKeys } from './keys';
@@ -15,7 +16,7 @@ import { queryKeys } from './keys';
 export type RetryingNotice = EventPayload<'requests:retrying'> & { receivedAt: number };
 
 /** Queries whose data events keep current: after a gap in the stream they are read again. */
-const FED_BY_EVENTS = [queryKeys.account.state(), queryKeys.uploads.queue(), queryKeys.app.update(), queryKeys.notifications.unread()];
+const FED_BY_EVENTS = [queryKeys.account.state(), queryKeys.uploads.queue(), queryKeys.app.update(), queryKeys.notifications.unread(), queryKeys.outbox()];
 
 type Appliers = { [E in EventName]?: (queryClient: QueryClient, payload: EventPayload<E>) => void };
 
@@ -31,6 +32,7 @@ const appliers: Appliers = {
     queryClient.setQueryData(queryKeys.notifications.unread(), state);
     void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.lists() });
   },
+  'outbox:changed': applyOutboxChanged,
   'events:reconnected': (queryClient) => {
     for (const queryKey of FED_BY_EVENTS) void queryClient.invalidateQueries({ queryKey });
   },
