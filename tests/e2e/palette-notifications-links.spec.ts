@@ -42,6 +42,7 @@ test('the palette finds a seeded file by a word of its name and opens it, keyboa
   // Opened once, it is a recent item: first in the palette before anything is typed.
   await page.keyboard.press(`${modifier}+K`);
   await expect(dialog.getByRole('option').first()).toContainText('diffraction-pattern.png');
+  await expect(dialog.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
   // A command, by keyboard: Go to Datasets.
   await page.keyboard.type('datasets');
   await expect(dialog.getByRole('option', { name: 'Go to Datasets' })).toHaveAttribute('aria-selected', 'true');

@@ -128,6 +128,17 @@ export function CommandPalette() {
   const resolved = !typing && resolve.data?.found ? resolve.data.item : null;
   const sections = paletteSections(text, { commands, recent: recent.data ?? [], results, resolved });
 
+  // The first entry is the active one whenever what leads the list changes (recent items arrive
+  // after the commands; results after the recent ones), so Enter opens what is shown first.
+  const ordered = [...sections.link, ...sections.recent, ...sections.commands, ...sections.results];
+  const firstKey = ordered[0]?.key ?? '';
+  const [active, setActive] = useState('');
+  const [leading, setLeading] = useState('');
+  if (firstKey !== leading) {
+    setLeading(firstKey);
+    setActive(firstKey);
+  }
+
   const choose = (entry: PaletteEntry) => {
     show(false);
     if (entry.kind === 'command') run(entry.command.id);
@@ -165,6 +176,8 @@ export function CommandPalette() {
         onOpenChange={show}
         label="Command palette"
         shouldFilter={false}
+        value={active}
+        onValueChange={setActive}
         loop
         overlayClassName="palette-overlay"
         contentClassName="palette-dialog"
