@@ -198,7 +198,8 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     // answered from what was kept.
     ...desktop.wrapBrowse(trackAll(createFileHandlers(browse), account)),
     ...desktop.wrapBrowse(trackAll(createDatasetHandlers(browse), account)),
-    ...trackAll(createThumbnailHandler({ account, fetch: deps.fetch, thumbnailer: deps.thumbnailer, dataDir: deps.dataDir }), account),
+    // Thumbnails kept on disk answer without Ouro: only their failures say it is unreachable.
+    ...trackAll(createThumbnailHandler({ account, fetch: deps.fetch, thumbnailer: deps.thumbnailer, dataDir: deps.dataDir }), account, { failuresOnly: true }),
     ...desktop.wrapBrowse(trackAll(createConversationHandlers(browse), account)),
     ...createUploadHandlers(uploadService),
     ...actions.handlers,

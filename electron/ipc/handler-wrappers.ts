@@ -11,11 +11,11 @@ const UNREACHABLE_KINDS = new Set(['network', 'timeout']);
  * Every browse call tells the account whether Ouro was reachable, so the offline banner
  * appears on the first network failure and goes on the next success.
  */
-export function trackReachability<C extends Channel>(handler: Handler<C>, account: AccountService): Handler<C> {
+export function trackReachability<C extends Channel>(handler: Handler<C>, account: AccountService, { failuresOnly = false } = {}): Handler<C> {
   return async (input, context) => {
     try {
       const result = await handler(input, context);
-      account.noteReachability(true);
+      if (!failuresOnly) account.noteReachability(true);
       return result;
     } catch (error) {
       if (isAppError(error) && UNREACHABLE_KINDS.has(error.kind)) account.noteReachability(false);
@@ -24,10 +24,14 @@ export function trackReachability<C extends Channel>(handler: Handler<C>, accoun
   };
 }
 
-export function trackAll<H extends Partial<Handlers>>(handlers: H, account: AccountService): H {
+/**
+ * `failuresOnly`: for handlers that may answer from their own disk without reaching Ouro (list
+ * thumbnails) — a success there proves nothing, and noting it would flip an offline app online.
+ */
+export function trackAll<H extends Partial<Handlers>>(handlers: H, account: AccountService, options: { failuresOnly?: boolean } = {}): H {
   const tracked: Partial<Record<Channel, unknown>> = {};
   for (const [channel, handler] of Object.entries(handlers) as [Channel, Handler<Channel>][]) {
-    tracked[channel] = trackReachability(handler, account);
+    tracked[channel] = trackReachability(handler, account, options);
   }
   return tracked as H;
 }

@@ -52,12 +52,28 @@ test('a second start with Ouro unreachable shows the kept Files rows, details an
   const second = await launch({ env, dataDir: first.dataDir });
   page = second.page;
   await expect(page.getByRole('alert').filter({ hasText: "You're offline" })).toBeVisible();
+  // From here on the app must stay offline: nothing it shows from disk (rows, thumbnails,
+  // details) may count as having reached Ouro, or the notice would flap on and off. The page is
+  // loaded again while main knows it is offline, recording every connection change from the start.
   await openSection(page, 'Files');
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { connections: string[] }).connections = seen;
+    const listen = () => {
+      if (typeof window.ouro === 'undefined') return void setTimeout(listen, 5);
+      window.ouro.on('account:changed', (state) => seen.push(state.status === 'signed-in' ? state.connection : state.status));
+    };
+    listen();
+  });
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: "You're offline" })).toBeVisible();
   const keptFiles = page.getByRole('listbox', { name: 'Files' });
   await expect(keptFiles.getByRole('option', { name: /furnace-temperatures\.csv/ })).toBeVisible();
   await expect(keptFiles.getByRole('option', { name: /sales-q3\.csv/ })).toBeVisible();
   await expect(page.getByRole('main', { name: 'Files' }).getByTestId('freshness-mark')).toHaveText(/^Offline · Updated (just now|\d+ min ago)$/);
 
+  // The image rows' thumbnails come from main's disk cache too.
+  await expect(keptFiles.getByRole('option', { name: /team-logo\.png/ }).locator('img.thumb')).toHaveAttribute('src', /^data:image\/png/);
   await keptFiles.getByRole('option', { name: /furnace-temperatures\.csv/ }).dblclick();
   const keptDetails = page.getByRole('complementary', { name: 'File details' });
   await expect(keptDetails.getByRole('heading', { name: 'furnace-temperatures.csv' })).toBeVisible();
@@ -73,9 +89,10 @@ test('a second start with Ouro unreachable shows the kept Files rows, details an
   await expect(keptMessages.getByRole('article', { name: newest, exact: true })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Messages' }).getByTestId('freshness-mark')).toHaveText(/^Offline · Updated/);
 
-  // One notice only: the offline bar. No error anywhere, no dialog.
+  // One notice only: the offline bar. No error anywhere, no dialog; it never went online meanwhile.
   await expect(page.getByRole('alert')).toHaveCount(1);
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { connections: string[] }).connections)).not.toContain('online');
 
   // A message written now waits in the outbox (the composer is issue 13's: sent here through the
   // bridge, as it does), shown under the newest messages with its own id, pending.

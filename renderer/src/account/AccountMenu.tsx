@@ -89,9 +89,11 @@ export function AccountMenu({ account }: { account: SignedIn }) {
             ))}
           </select>
         </div>
+        {/* The menu's one action keeps the focus on opening; the theme choice is a Tab away. */}
         <button
           type="button"
           className="menu-item"
+          data-autofocus
           onClick={() => {
             setOpen(false);
             setConfirming(true);

@@ -1,6 +1,6 @@
 // A small non-modal popover under a button (the Filters panel, the account menu): opens below
 // its anchor, closes on Esc (focus back to the button) or a click outside, and moves focus
-// into itself when it opens.
+// into itself when it opens (to the control marked data-autofocus, else the first one).
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 
 export interface PopoverProps {
@@ -22,7 +22,8 @@ export function Popover({ anchor, open, onClose, label, role = 'dialog', id, ali
   useEffect(() => {
     if (!open) return;
     const root = ref.current;
-    root?.querySelector<HTMLElement>('select, input, button:not([disabled]), [role="menuitem"], [tabindex="0"]')?.focus();
+    const first = root?.querySelector<HTMLElement>('[data-autofocus]') ?? root?.querySelector<HTMLElement>('select, input, button:not([disabled]), [role="menuitem"], [tabindex="0"]');
+    first?.focus();
     const onPointer = (event: PointerEvent) => {
       const target = event.target as Node;
       if (!root?.contains(target) && !anchor.current?.contains(target)) onClose();
