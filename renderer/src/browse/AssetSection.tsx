@@ -1,10 +1,12 @@
 // The Files or Datasets section: the toolbar and the virtualized list beside the selected item's
-// details (PaneLayout), or a dataset's rows in the whole content area. The list has one
-// selection: the arrow keys move it and the open details follow it; Esc closes the details and
-// gives the focus back to the list, on the same row.
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+// details (PaneLayout), or a dataset's rows in the whole content area. Arrow keys move the
+// selection and the open details follow it; clicks with Shift/Ctrl/Cmd select several (the
+// details pane then sums them up); Esc closes the details and gives the focus back to the list.
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AssetRow, SortOrder } from '../../../shared/browse';
 import { AppError } from '../../../shared/app-error';
+import { ItemActionsContext, SelectionSummary } from '../actions/DetailsActions';
+import { useListActions } from '../actions/use-list-actions';
 import { useAccount } from '../account/queries';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ChevronIcon } from '../components/icons';
@@ -58,7 +60,6 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
   const [choices, setChoicesState] = useState<ListChoices>(() => loadChoices(section));
   const [query, setQuery] = useState('');
   const [searchSort, setSearchSort] = useState<SortOrder>('relevant');
-  const [selected, setSelected] = useState<string | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [rowsOf, setRowsOf] = useState<string | null>(null);
   const destinations = useDestinations();
@@ -93,6 +94,13 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const openRow = useCallback((row: AssetRow) => setDetailsOpen(!!row), []);
+  const listActions = useListActions({ items, listId, onOpen: openRow });
+  const selected = listActions.selection.focus;
+  const multiple = listActions.selection.keys.length > 1;
+  const { run, selectedRows } = listActions;
+  const actionsApi = useMemo(() => ({ run, selectedRows }), [run, selectedRows]);
 
   const closeDetails = useCallback(() => {
     setDetailsOpen(false);
@@ -131,7 +139,9 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
   }
 
   const details =
-    detailsOpen && selected ? (
+    detailsOpen && multiple ? (
+      <SelectionSummary onClose={closeDetails} />
+    ) : detailsOpen && selected ? (
       section === 'files' ? (
         <FileDetailsPane key={selected} id={selected} onClose={closeDetails} />
       ) : (
@@ -175,11 +185,17 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
             renderRow={(row) => <AssetRowView row={row} query={query} />}
             rowHeight={ROW_HEIGHT}
             selectedKey={selected}
-            onSelectionChange={(row) => setSelected(row.id)}
+            isSelected={listActions.isSelected}
+            onSelectionChange={listActions.selectOne}
             onOpen={(row) => {
-              setSelected(row.id);
+              listActions.selectOne(row);
               setDetailsOpen(true);
             }}
+            onRowClick={listActions.onRowClick}
+            onRowContextMenu={listActions.onRowContextMenu}
+            onRowPointerDown={listActions.onRowPointerDown}
+            onRowDragStart={listActions.onRowDragStart}
+            onKeyDownFirst={listActions.onKeyDownFirst}
             onEscape={detailsOpen ? closeDetails : undefined}
             hasMore={!!list.hasNextPage && !list.isError}
             isFetchingMore={list.isFetchingNextPage}
@@ -188,11 +204,13 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
             virtualize={virtualize}
           />
         )}
+        {listActions.elements}
       </div>
     </main>
   );
 
   return (
+    <ItemActionsContext.Provider value={actionsApi}>
     <PaneLayout
       id={section}
       sidebar={sidebar}
@@ -201,5 +219,6 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
       detailsLabel={section === 'files' ? 'File details' : 'Dataset details'}
       onCloseDetails={closeDetails}
     />
+    </ItemActionsContext.Provider>
   );
 }

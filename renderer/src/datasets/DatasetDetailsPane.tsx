@@ -3,6 +3,7 @@
 // happened; a dataset that is gone says so ("It no longer exists") and offers the way back.
 import { commonFacts, DetailsHeader, FactList, type Fact } from '../browse/DetailsParts';
 import { formatCount } from '../browse/format';
+import { DetailsActions } from '../actions/DetailsActions';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useDisplayNames } from '../queries/destinations';
 import { SaveStatus } from '../downloads/SaveStatus';
@@ -46,6 +47,7 @@ export function DatasetDetailsPane({ id, onClose, onOpenRows }: DatasetDetailsPa
           </div>
           <SaveStatus save={save} label={`Exporting ${dataset.name}`} />
         </div>
+        <DetailsActions id={dataset.id} />
         {dataset.description ? <p className="details-description">{dataset.description}</p> : <p className="muted">No description.</p>}
         <section aria-labelledby="dataset-facts-title">
           <h3 id="dataset-facts-title">Information</h3>
