@@ -8,7 +8,9 @@ import { AppError } from '../../../shared/app-error';
 import type { AssetRow } from '../../../shared/browse';
 import { describeError, type AppErrorData } from '../../../shared/error-kinds';
 import type { ItemAction } from '../../../shared/item-actions';
+import { useOuroEvent } from '../events';
 import { call } from '../ouro';
+import { refreshInfiniteLists } from '../queries/infinite-lists';
 import { queryKeys } from '../queries/keys';
 import { patchRows, removeRows, restoreLists, settleRow } from './asset-cache';
 import { ActionNotice, type Notice } from './ActionNotice';
@@ -43,6 +45,15 @@ export function useItemActions({ onOpen }: { onOpen(row: AssetRow): void }) {
   useEffect(() => {
     sheetOpen.current = sheet !== null;
   }, [sheet]);
+
+  // A replacement finished: the file's record, preview and thumbnail are the new content's.
+  useOuroEvent('uploads:changed', (delta) => {
+    for (const item of delta.items) {
+      if (item.kind !== 'replace' || item.state !== 'done' || !item.targetId) continue;
+      void queryClient.invalidateQueries({ queryKey: ['file', item.targetId] });
+      refreshInfiniteLists(queryClient, (key) => key[0] === 'asset-lists');
+    }
+  });
 
   const update = useCallback(
     async (rows: AssetRow[], changes: AssetChanges, patch: (row: AssetRow) => AssetRow, what: string) => {
