@@ -122,7 +122,8 @@ export function useListActions({ items, listId, onOpen }: { items: AssetRow[]; l
       if (rows.length === 0) return false;
       if (event.key === 'F2' || (isMac && event.key === 'Enter' && !command)) return run('rename'), true;
       if (isMac && command && event.key === 'ArrowDown') return run('open'), true;
-      if (event.key === 'Delete' || (event.key === 'Backspace' && (isMac ? true : !command))) return run('delete'), true;
+      // macOS: ⌫ or ⌘⌫ (its Delete key is Backspace); elsewhere the Delete key (Backspace is not).
+      if (event.key === 'Delete' || (isMac && event.key === 'Backspace')) return run('delete'), true;
       if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
         const row = document.querySelector(`#${CSS.escape(listId)} [aria-selected="true"]`)?.getBoundingClientRect();
         void openMenu(rows, row ? row.left + 24 : 80, row ? row.bottom : 80);

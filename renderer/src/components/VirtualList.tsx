@@ -1,7 +1,8 @@
 // A keyboard-navigable listbox that renders only the rows in view (plus a few), so lists of tens
 // of thousands of items scroll smoothly with a bounded DOM, and asks for more rows as the end
-// comes into view. One selection, like a desktop file list: arrows, Page Up/Down, Home/End and
-// typing a name move it; Enter or a click opens the selected item; Esc asks to close it.
+// comes into view. Like a desktop file list: arrows, Page Up/Down, Home/End and typing a name
+// move the selection; Enter or a click opens the selected item; Esc asks to close it. An owner may
+// allow several selected rows (`isSelected`), handle clicks and keys first, and make rows draggable.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from 'react';
 import { useTypeToSelect } from './use-type-to-select';
