@@ -146,3 +146,40 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `test-results/item-actions-${colorScheme}.png` });
   });
 }
+
+test('a delete that partly fails says which item was not deleted and keeps it in the list', async ({ launch, standIn }) => {
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+  const files = await openFiles(page, standIn);
+  await files.getByRole('option', { name: /^lab-notes\.txt/ }).click();
+  await files.getByRole('option', { name: /^README\.md/ }).click({ modifiers: ['Control'] });
+  await files.focus();
+  await page.keyboard.press('Delete');
+  const sheet = page.getByRole('alertdialog', { name: 'Delete 2 items?' });
+  await expect(sheet).toBeVisible();
+  // Ouro fails this one's delete (every attempt) after the dry run said it could go.
+  standIn.faults.add(faultPresets.deleteFails('file', idOf(standIn, 'README.md'), 500, 10));
+  await sheet.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('alert')).toContainText('Could not delete README.md');
+  await expect(files.getByRole('option', { name: /^lab-notes\.txt/ })).toHaveCount(0);
+  await expect(files.getByRole('option', { name: /^README\.md/ })).toHaveCount(1);
+  const client = witness(standIn);
+  await expect(client.files.get(idOf(standIn, 'lab-notes.txt'))).rejects.toMatchObject({ kind: 'not-found' });
+  expect((await client.files.get(idOf(standIn, 'README.md'))).name).toBe('README.md');
+});
+
+test('screenshots of the menu and the move sheet at 800×600', async ({ launch, standIn }) => {
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+  await page.setViewportSize({ width: 800, height: 600 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    if (colorScheme === 'light') await openFiles(page, standIn);
+    const menu = await contextMenu(page, 'lab-notes.txt');
+    await expect(menu.getByRole('menuitem', { name: 'Rename…' })).toBeVisible();
+    await page.screenshot({ path: `test-results/menu-800-${colorScheme}.png` });
+    await menu.getByRole('menuitem', { name: 'Move To…' }).click();
+    await expect(page.getByRole('radio', { name: 'Crystal Growth' })).toBeVisible();
+    await page.screenshot({ path: `test-results/move-800-${colorScheme}.png` });
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
+});
