@@ -33,12 +33,17 @@ function ActionButtons({ rows, actions, api }: { rows: AssetRow[]; actions: Item
           </button>
         ))}
       </div>
-      <div className="segmented" role="group" aria-label="Visibility">
-        {visibilityChoices.map(([action, label]) => (
-          <button key={action} type="button" aria-pressed={current === action.slice('visibility-'.length)} onClick={() => api.run(action, rows)}>
-            {label}
-          </button>
-        ))}
+      <div className="visibility-row">
+        <span className="muted small" aria-hidden="true">
+          Visibility
+        </span>
+        <div className="segmented" role="group" aria-label="Visibility">
+          {visibilityChoices.map(([action, label]) => (
+            <button key={action} type="button" aria-pressed={current === action.slice('visibility-'.length)} onClick={() => api.run(action, rows)}>
+              {label}
+            </button>
+          ))}
+        </div>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 // The edit sheets: Rename… and Edit Details… (one text field each) and Move To… (a team, with
 // the teams that refuse the app's assets shown disabled and why).
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AssetRow } from '../../../shared/browse';
 import { MAX_DESCRIPTION_CHARS } from '../../../shared/actions';
 import { useDestinations } from '../queries/destinations';
@@ -9,6 +9,12 @@ import { Sheet } from './Sheet';
 export function RenameSheet({ row, onSave, onCancel }: { row: AssetRow; onSave(name: string): void; onCancel(): void }) {
   const [name, setName] = useState(row.name);
   const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // As in a file manager: the name is selected without its extension.
+  useEffect(() => {
+    const dot = row.name.lastIndexOf('.');
+    if (dot > 0) input.current?.setSelectionRange(0, dot);
+  }, [row.name]);
   const trimmed = name.trim();
   const problem = trimmed === '' ? 'A name cannot be empty.' : trimmed.length > 255 ? 'Names are at most 255 characters.' : null;
   const save = () => {
@@ -18,7 +24,7 @@ export function RenameSheet({ row, onSave, onCancel }: { row: AssetRow; onSave(n
     <Sheet title={`Rename “${row.name}”`} onCancel={onCancel} onSubmit={save} footer={<SheetButtons label="Rename" disabled={!!problem || trimmed === row.name} onCancel={onCancel} />}>
       <div className="form-field">
         <label htmlFor={id}>Name</label>
-        <input id={id} type="text" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!problem} aria-describedby={problem ? `${id}-problem` : undefined} spellCheck={false} />
+        <input ref={input} id={id} type="text" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!problem} aria-describedby={problem ? `${id}-problem` : undefined} spellCheck={false} />
         {problem && <p id={`${id}-problem`} className="field-problem">{problem}</p>}
       </div>
     </Sheet>

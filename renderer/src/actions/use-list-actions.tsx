@@ -38,9 +38,17 @@ export function useListActions({ items, listId, onOpen }: { items: AssetRow[]; l
     return { count: selectedRows.length, files, datasets: selectedRows.length - files };
   }, [selectedRows]);
 
-  // The app menu's File items enable to match the selection and where the focus is.
+  // The app menu's File items enable to match the selection and where the focus is (told only
+  // when that changes: focus moves often).
+  const reported = useRef('');
   useEffect(() => {
-    const report = () => void call('menu:selection-changed', { ...counts, textFocused: isTextField(document.activeElement) }).catch(() => {});
+    const report = () => {
+      const state = { ...counts, textFocused: isTextField(document.activeElement) };
+      const key = JSON.stringify(state);
+      if (key === reported.current) return;
+      reported.current = key;
+      void call('menu:selection-changed', state).catch(() => {});
+    };
     report();
     document.addEventListener('focusin', report);
     return () => document.removeEventListener('focusin', report);
