@@ -183,3 +183,27 @@ test('screenshots of the menu and the move sheet at 800×600', async ({ launch, 
     await expect(page.getByRole('dialog')).toHaveCount(0);
   }
 });
+
+test('Ctrl+C with the list focused copies the selected items’ links; in the search field it copies text', async ({ launch, standIn }) => {
+  const { page } = await launch({ env: { OURO_BACKEND_URL: standIn.url } });
+  const files = await openFiles(page, standIn);
+  // Record what each copy put on the clipboard (after the app's own listener ran).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __copies: string[] }).__copies = seen;
+    window.addEventListener('copy', (event) => seen.push(event.defaultPrevented ? (event.clipboardData?.getData('text/plain') ?? '') : '(default)'));
+  });
+  await files.getByRole('option', { name: /^README\.md/ }).click();
+  await files.getByRole('option', { name: /^lab-notes\.txt/ }).click({ modifiers: ['Control'] });
+  await files.focus();
+  await page.keyboard.press('Control+C');
+  const copies = () => page.evaluate(() => (window as unknown as { __copies: string[] }).__copies);
+  await expect.poll(copies).toHaveLength(1);
+  const [links] = await copies();
+  expect(links?.split('\n')).toEqual([expect.stringMatching(/^https:\/\//), expect.stringMatching(/^https:\/\//)]);
+  // A text field keeps its own Copy.
+  await page.getByRole('searchbox').fill('notes');
+  await page.getByRole('searchbox').selectText();
+  await page.keyboard.press('Control+C');
+  await expect.poll(copies).toEqual([links, '(default)']);
+});

@@ -24,6 +24,7 @@ export function useListActions({ items, listId, onOpen }: { items: AssetRow[]; l
   const order = useMemo(() => items.map((r) => r.id), [items]);
   // Deleted or filtered-away rows leave the selection.
   const selection = useMemo(() => pruneSelection(chosen, order), [chosen, order]);
+  const selectedSet = useMemo(() => new Set(selection.keys), [selection.keys]);
   const byId = useMemo(() => new Map(items.map((r) => [r.id, r])), [items]);
   const selectedRows = useMemo(() => selection.keys.map((k) => byId.get(k)).filter((r): r is AssetRow => !!r), [selection.keys, byId]);
   const actions = useItemActions({ onOpen });
@@ -160,7 +161,7 @@ export function useListActions({ items, listId, onOpen }: { items: AssetRow[]; l
     /** Keyboard moves, type-to-select: one row. */
     selectOne: (row: AssetRow) => setSelection(single(row.id)),
     clear: () => setSelection(emptySelection),
-    isSelected: (key: string) => selection.keys.includes(key),
+    isSelected: (key: string) => selectedSet.has(key),
     onRowClick,
     onRowContextMenu,
     onRowPointerDown: (row: AssetRow) => drag.prepare(selection.keys.includes(row.id) ? selectedRows : [row]),

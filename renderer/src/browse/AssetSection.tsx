@@ -88,7 +88,8 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
     ...(choices.orgId ? { orgId: choices.orgId } : {}),
     ...(choices.teamId ? { teamId: choices.teamId } : {}),
   });
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  // One array per list change (not per render): the selection indexes it by id.
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? null;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => {
