@@ -2,6 +2,7 @@
 // starts on its first field (or the safe button), Tab stays inside, Esc cancels, and focus goes
 // back to where it was (the list) when it closes.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import './sheets.css';
 
 export interface SheetProps {
   title: string;
