@@ -21,7 +21,8 @@ import { createOpenRequests } from './links/open-requests';
 import type { Logger } from './log';
 import { createNotificationPoller } from './notifications/notification-poller';
 import { createOutbox } from './outbox/outbox';
-import { findDeliveredMessage, sendMessage } from './outbox/message-sender';
+import { findDeliveredMessage } from './outbox/message-sender';
+import { toMessageRow } from './browse/conversation-handlers';
 import { createPaletteSearch } from './palette/palette-search';
 import { itemFromConversation, itemFromRow } from './palette/palette-items';
 import { createRecentItems } from './palette/recent-items';
@@ -44,6 +45,8 @@ export interface DesktopServiceDeps {
   emit: EmitEvent;
   cacheBudgetBytes?: number;
   notificationPollMs?: number;
+  /** Waits before the outbox tries a message again after a server error (OURO_OUTBOX_RETRY_MS; tests). */
+  outboxRetryDelaysMs?: number[];
   hooks?: DesktopHooks;
 }
 
@@ -134,12 +137,18 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
   });
 
   const outbox = createOutbox({
-    send: (message, signal) => sendMessage(account.client(), message, signal),
+    // The one sender of messages (issue 13's): converted as Ouro does, posted once under the page's
+    // id, and a 409 for that id answered with the message Ouro already has.
+    send: async (message, signal) => {
+      const sent = await account.client().conversations.sendMessage(message.conversationId, { id: message.clientId, markdown: message.text, signal });
+      return toMessageRow(sent.message);
+    },
     findDelivered: (message, signal) => findDeliveredMessage(account.client(), message, signal),
     isOnline: online,
     noteUnreachable: () => account.noteReachability(false),
     emit: (snapshot) => deps.emit('outbox:changed', snapshot),
     log,
+    ...(deps.outboxRetryDelaysMs ? { retryDelaysMs: deps.outboxRetryDelaysMs } : {}),
   });
 
   let binding: Promise<void> = Promise.resolve();

@@ -68,6 +68,8 @@ export interface ServiceDeps {
   cacheBudgetBytes?: number;
   /** How often the unread count is polled (default a minute; OURO_NOTIFICATIONS_POLL_MS). */
   notificationPollMs?: number;
+  /** The outbox's waits after a server error (OURO_OUTBOX_RETRY_MS). */
+  outboxRetryDelaysMs?: number[];
 }
 
 export interface MainServices {
@@ -155,6 +157,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     ...(deps.desktop ? { hooks: deps.desktop } : {}),
     ...(deps.cacheBudgetBytes ? { cacheBudgetBytes: deps.cacheBudgetBytes } : {}),
     ...(deps.notificationPollMs ? { notificationPollMs: deps.notificationPollMs } : {}),
+    ...(deps.outboxRetryDelaysMs ? { outboxRetryDelaysMs: deps.outboxRetryDelaysMs } : {}),
   });
   follow.desktop = desktop;
 

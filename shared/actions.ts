@@ -1,7 +1,6 @@
 // What the renderer sends and receives when it acts on content (issue 13): edits, the delete
 // preview → confirm → delete flow, sent messages, downloads, the context and app menus, and drag
 // out. Types and constants only; the input schemas live in contract.ts.
-import type { MessageRow } from './browse';
 import type { AppErrorData } from './error-kinds';
 
 /** Assets the app edits, deletes, downloads and drags: the two the lists show. */
@@ -92,13 +91,6 @@ export interface DeleteResult {
 }
 
 // ---- messages -----------------------------------------------------------------------------------
-
-/** `conversations:send`: the sent message, or the one an earlier attempt with the same id stored. */
-export interface SentMessage {
-  message: MessageRow;
-  /** True when Ouro already had this id (an earlier attempt went through): nothing was duplicated. */
-  alreadySent: boolean;
-}
 
 /** Polling an open conversation for new messages (`conversations:messages` without `before`). */
 export const MESSAGE_POLL = { visibleMs: 5_000, quietMaxMs: 10_000, hiddenMs: 60_000 } as const;

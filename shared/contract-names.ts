@@ -40,7 +40,6 @@ export const channelNames = [
   'assets:delete-preview',
   'assets:delete',
   'files:replace-content',
-  'conversations:send',
   'downloads:list',
   'downloads:cancel',
   'downloads:show-in-folder',

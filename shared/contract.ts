@@ -36,7 +36,6 @@ import {
   type DownloadsSnapshot,
   type DragPrepareResult,
   type ReplaceQueued,
-  type SentMessage,
 } from './actions';
 import type { AssetRow } from './browse';
 import { itemActions, type ContextMenuResult, type ItemAction } from './item-actions';
@@ -259,15 +258,6 @@ export const channels = {
       .refine((input) => input.granted.length + input.staged.length === 1, 'Choose one file'),
     output: returns<ReplaceQueued>(),
   },
-  /** Markdown, converted as Ouro does, under a client-chosen id: a retry never duplicates. */
-  'conversations:send': {
-    input: z.object({
-      conversationId: ouroId,
-      id: z.uuid(),
-      text: z.string().max(MAX_MESSAGE_CHARS).refine((text) => text.trim() !== '', 'Write a message'),
-    }),
-    output: returns<SentMessage>(),
-  },
   'downloads:list': { input: z.undefined(), output: returns<DownloadsSnapshot>() },
   'downloads:cancel': { input: z.object({ id: z.uuid() }), output: returns<void>() },
   /** Reveals a finished download in the file manager; `shown: false` where there is none. */
@@ -338,11 +328,11 @@ export const channels = {
    * the same id again never makes a second message.
    */
   'outbox:send': {
-    input: z.object({ conversationId: ouroId, text: z.string().trim().min(1, 'Write a message first').max(100_000), clientId: z.uuid().optional() }),
+    input: z.object({ conversationId: ouroId, text: z.string().trim().min(1, 'Write a message first').max(MAX_MESSAGE_CHARS), clientId: z.uuid().optional() }),
     output: returns<SendOutcome>(),
   },
   'outbox:list': { input: z.undefined(), output: returns<OutboxSnapshot>() },
-  /** A failed message: try again now. */
+  /** A failed message, or one waiting to be tried again after a server error: try again now. */
   'outbox:retry': { input: z.object({ clientId: z.uuid() }), output: returns<void>() },
   /** A queued or failed message: forget it unsent. */
   'outbox:discard': { input: z.object({ clientId: z.uuid() }), output: returns<void>() },

@@ -19,7 +19,6 @@ import { createDragCache, type CachedCopy, type DragCache } from './drag-cache';
 import { createDragHandlers, openDragLink } from './drag-handlers';
 import { createDragLinks, type DragLinkOptions } from './drag-links';
 import { createMenuHandlers, type MenuHooks } from './menu-handlers';
-import { createMessageHandlers } from './message-handlers';
 import { createReplaceHandlers } from './replace-handlers';
 import { createUpdateHandlers } from './update-handlers';
 
@@ -53,7 +52,6 @@ type ActionChannel =
   | 'assets:delete-preview'
   | 'assets:delete'
   | 'files:replace-content'
-  | 'conversations:send'
   | 'downloads:list'
   | 'downloads:cancel'
   | 'downloads:show-in-folder'
@@ -111,7 +109,6 @@ export function createActionServices(deps: ActionServiceDeps): ActionServices {
       ...deps.track(createUpdateHandlers({ account, changes })),
       ...deps.track(createDeleteHandlers({ account, changes, log, confirmations: createDeleteConfirmations(deps.deleteConfirmations) })),
       ...deps.track(createReplaceHandlers({ account, uploads })),
-      ...deps.track(createMessageHandlers({ account })),
       ...deps.track(createDragHandlers(drag)),
       ...createDownloadHandlers({ account, downloads, chooseFolder: deps.chooseFolder ?? defaultFolder(deps.dataDir) }),
       ...createMenuHandlers(deps.menus),

@@ -34,11 +34,11 @@ export interface MenuOptions {
 /** Menu item ids of the item actions: `item:rename`… */
 export const itemMenuId = (action: ItemAction): string => `item:${action}`;
 
-const ITEM_ACTIONS: readonly ItemAction[] = ['open', 'download', 'rename', 'edit-details', 'move', 'replace', 'copy-link', 'open-in-ouro', 'delete'];
+const ITEM_ACTIONS: readonly ItemAction[] = ['open', 'download', 'rename', 'edit-details', 'move', 'replace', 'copy-link', 'copy-desktop-link', 'open-in-ouro', 'delete'];
 const VISIBILITY_ACTIONS: readonly ItemAction[] = ['visibility-private', 'visibility-organization', 'visibility-public'];
 
 /**
- * Shortcuts shown beside item actions. Keys people also type with (Delete, Enter, Ctrl+C) are
+ * Shortcuts shown beside item actions. Keys people also type with (F2, Delete, Enter, Ctrl+C) are
  * only displayed (`registerAccelerator: false`, Windows and Linux), never registered, or they
  * would be taken from text fields; the page handles them while its list has focus. macOS cannot
  * display a shortcut without registering it, so there the page handles them all (README lists them).
@@ -47,7 +47,7 @@ function shortcut(action: ItemAction, platform: NodeJS.Platform): Pick<MenuItemC
   if (platform === 'darwin') return {};
   switch (action) {
     case 'rename':
-      return { accelerator: 'F2' };
+      return { accelerator: 'F2', registerAccelerator: false };
     case 'delete':
       return { accelerator: 'Delete', registerAccelerator: false };
     case 'copy-link':

@@ -200,7 +200,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
     async retry(clientId) {
       const entry = entries.find((e) => e.clientId === clientId);
-      if (!entry || entry.state !== 'failed') return;
+      // A failed message, or one waiting out a server error's delay: the person's Retry is now.
+      if (!entry || entry.state === 'sending') return;
       entry.state = 'queued';
       changed();
       await outbox.flush();

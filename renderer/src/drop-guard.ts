@@ -9,3 +9,14 @@ export function preventStrayDrops(target: Pick<Window, 'addEventListener' | 'rem
     target.removeEventListener('drop', cancel);
   };
 }
+
+const claimed = new WeakSet<Event>();
+
+/** A drop a part of the page handled itself (a replace, a conversation): the window's upload sheet skips it. */
+export function claimDrop(event: Event): void {
+  claimed.add(event);
+}
+
+export function isClaimedDrop(event: Event): boolean {
+  return claimed.has(event);
+}

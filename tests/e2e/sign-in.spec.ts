@@ -256,7 +256,6 @@ test('no IPC response or event ever carries the key, across every channel', asyn
     'assets:delete-preview': { items: [{ id: file.id, assetType: 'file' }] },
     'assets:delete': { token: someId, ids: [file.id] },
     'files:replace-content': { id: someId, staged: [someId] },
-    'conversations:send': { conversationId: someId, id: someId, text: 'never stored' },
     'downloads:list': undefined,
     'downloads:cancel': { id: someId },
     'downloads:show-in-folder': { id: someId },

@@ -165,67 +165,6 @@ describe('replacing a file’s content', () => {
   });
 });
 
-describe('replying in conversations', () => {
-  const conversation = () => standIn.seed.conversations.find((c) => c.members.includes('alice') && c.messageCount < 100)?.id ?? '';
-  const storedWithId = async (id: string) => {
-    const page = await witness.conversations.messages(conversation(), { limit: 200 });
-    return page.messages.filter((m) => m.id === id);
-  };
-
-  it('converts the markdown as the SDK does, then sends it under the client’s id', async () => {
-    const services = await signedIn();
-    const id = randomUUID();
-    const since = standIn.log.length;
-    const sent = await services.handlers['conversations:send']({ conversationId: conversation(), id, text: '# Results\n\n- first\n- second\n' }, web);
-    expect(sent).toMatchObject({ alreadySent: false, message: { id, authorName: 'alice', text: '# Results\n\n- first\n- second' } });
-    // (The session's own sign-in calls may interleave; only what the send made matters here.)
-    const calls = standIn.log.slice(since).filter((e) => e.method === 'POST' && e.path !== '/users/get-token');
-    expect(calls.map((e) => `${e.method} ${e.path.replace(/[0-9a-f-]{36}/g, ':id')}`)).toEqual(['POST /utilities/convert/from-markdown', 'POST /conversations/:id/messages/create']);
-    const [stored] = await storedWithId(id);
-    expect(stored?.json).toMatchObject({ type: 'doc', content: [{ type: 'heading' }, { type: 'bulletList' }] });
-  });
-
-  it('a send that fails with a 500 is retried with the same id and stored exactly once', async () => {
-    const services = await signedIn();
-    const id = randomUUID();
-    standIn.faults.add(faultPresets.messageCreateFails(conversation()));
-    const failed = await failure(services.handlers['conversations:send']({ conversationId: conversation(), id, text: 'Will this arrive?' }, web));
-    expect(failed).toMatchObject({ kind: 'server', status: 500 });
-    expect(await storedWithId(id)).toHaveLength(0);
-    const retried = await services.handlers['conversations:send']({ conversationId: conversation(), id, text: 'Will this arrive?' }, web);
-    expect(retried).toMatchObject({ alreadySent: false, message: { id, text: 'Will this arrive?' } });
-    expect(await storedWithId(id)).toHaveLength(1);
-  });
-
-  it('a retry of a send that did go through (409 for its id) returns the stored message, not a copy', async () => {
-    const services = await signedIn();
-    const id = randomUUID();
-    await services.handlers['conversations:send']({ conversationId: conversation(), id, text: 'Sent once' }, web);
-    const again = await services.handlers['conversations:send']({ conversationId: conversation(), id, text: 'Sent once' }, web);
-    expect(again).toMatchObject({ alreadySent: true, message: { id, text: 'Sent once' } });
-    expect(await storedWithId(id)).toHaveLength(1);
-  });
-
-  it('a file dropped on a conversation: uploaded by the normal queue, then a message links it', async () => {
-    const services = await signedIn();
-    const added = await services.uploads.add({ granted: await grantedHandles(services, [localFile('plot.png', randomBytes(2048))]), staged: [], destination: { visibility: 'private' } });
-    const uploadId = added.ids?.[0] ?? '';
-    await expect.poll(() => services.uploads.list().items.find((i) => i.id === uploadId)?.state, { timeout: 15_000 }).toBe('done');
-    const upload = services.uploads.list().items.find((i) => i.id === uploadId);
-    const id = randomUUID();
-    const sent = await services.handlers['conversations:send']({ conversationId: conversation(), id, text: `Here is the plot: [plot.png](${upload?.assetUrl ?? ''})` }, web);
-    expect(sent.message.text).toContain(upload?.assetUrl);
-    expect(upload?.assetUrl).toMatch(/^https:\/\/ouro\.foundation\/files\//);
-    expect(await storedWithId(id)).toHaveLength(1);
-  });
-
-  it('a 409 for an id the conversation does not have stays a conflict', async () => {
-    const services = await signedIn();
-    standIn.faults.add({ method: 'POST', path: `/conversations/${conversation()}/messages/create`, status: 409 });
-    expect(await failure(services.handlers['conversations:send']({ conversationId: conversation(), id: randomUUID(), text: 'hm' }, web))).toMatchObject({ kind: 'conflict' });
-  });
-});
-
 describe('downloads', () => {
   it('bulk-downloads into a chosen folder without overwriting: "name (2).ext", datasets as CSV', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'ouro-bulk-'));

@@ -58,7 +58,7 @@ beforeAll(async () => {
   await services.handlers['assets:update']({ id: dataset, assetType: 'dataset', changes: { name: 'runs v2', description: 'Two runs', move: { orgId: team?.org_id ?? '', teamId: team?.id ?? '' } } }, context);
   const { uploadId } = await services.handlers['files:replace-content']({ id: file, granted: await grantedHandles(services, [write('notes-v2.md', '# notes, v2\n')]), staged: [] }, context);
   await vi.waitFor(() => expect(services.uploads.list().items.find((i) => i.id === uploadId)?.state).toBe('done'), { timeout: 15_000 });
-  await services.handlers['conversations:send']({ conversationId: conversation, id: randomUUID(), text: '**Results** are in:\n\n- one\n- two' }, context);
+  await services.handlers['outbox:send']({ conversationId: conversation, clientId: randomUUID(), text: '**Results** are in:\n\n- one\n- two' }, context);
   const readme = done.find((i) => i.name === 'README')?.assetId ?? '';
   const preview = await services.handlers['assets:delete-preview']({ items: [{ id: readme, assetType: 'file' }] }, context);
   await services.handlers['assets:delete']({ token: preview.token, ids: [readme] }, context);

@@ -1,10 +1,12 @@
 // The outbox against the stand-in's messages endpoint: sent at once with its own id, kept while
 // offline and sent once when back, and a lost answer (Ouro stored it, the reply timed out) never
 // turning into a second message.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OutboxSnapshot, SendOutcome } from '../../shared/outbox';
 import { startStandIn, type StandIn } from '../stand-in/index';
 import { apiFor, type Envelope } from '../unit/stand-in/helpers';
+import { faultPresets } from '../stand-in/fault-presets';
 import { desktopServices } from '../helpers/desktop';
 
 let standIn: StandIn;
@@ -89,6 +91,37 @@ describe('outbox', () => {
     expect(outcome).toMatchObject({ state: 'failed', entry: { state: 'failed', error: { kind: 'not-found' } } });
     await desk.ok('outbox:discard', { clientId: outcome.clientId });
     expect((await desk.ok<OutboxSnapshot>('outbox:list')).entries).toEqual([]);
+    await desk.services.dispose();
+  });
+
+  it('sends through the one message sender: converted as the SDK does, under the page’s own id', async () => {
+    const desk = await signedIn();
+    const conversation = standIn.seed.conversations[2]!;
+    const clientId = randomUUID();
+    standIn.clearLog();
+    const outcome = await desk.ok<SendOutcome>('outbox:send', { conversationId: conversation.id, text: '# Results\n\n- first\n- second\n', clientId });
+    expect(outcome).toMatchObject({ state: 'sent', clientId, message: { id: clientId, authorName: 'alice', text: '# Results\n\n- first\n- second' } });
+    const [stored] = (await onOuro(conversation.id)).filter((m) => m.id === clientId);
+    expect(stored?.json).toMatchObject({ type: 'doc', content: [{ type: 'heading' }, { type: 'bulletList' }] });
+    // `conversations:send` is gone: the outbox is the only way a message is sent.
+    expect(await desk.call('conversations:send' as never, { conversationId: conversation.id, id: randomUUID(), text: 'x' } as never)).toMatchObject({ ok: false });
+    await desk.services.dispose();
+  });
+
+  it('a 500 leaves the message waiting with the error; Retry sends the same id, stored exactly once', async () => {
+    const desk = await signedIn({ retryDelaysMs: [60_000] });
+    const conversation = standIn.seed.conversations[2]!;
+    standIn.faults.add(faultPresets.messageCreateFails(conversation.id));
+    const outcome = await desk.ok<SendOutcome>('outbox:send', { conversationId: conversation.id, text: 'Will this arrive?', clientId: randomUUID() });
+    expect(outcome).toMatchObject({ state: 'queued', entry: { attempts: 1, error: { kind: 'server', status: 500 } } });
+    expect((await onOuro(conversation.id)).some((m) => m.id === outcome.clientId)).toBe(false);
+    await desk.ok('outbox:retry', { clientId: outcome.clientId });
+    expect((await desk.ok<OutboxSnapshot>('outbox:list')).entries).toEqual([]);
+    expect((await onOuro(conversation.id)).filter((m) => m.id === outcome.clientId)).toHaveLength(1);
+    // Sending the same id again (a double click) never makes a second message.
+    const again = await desk.ok<SendOutcome>('outbox:send', { conversationId: conversation.id, text: 'Will this arrive?', clientId: outcome.clientId });
+    expect(again.state).toBe('sent');
+    expect((await onOuro(conversation.id)).filter((m) => m.text === 'Will this arrive?')).toHaveLength(1);
     await desk.services.dispose();
   });
 });

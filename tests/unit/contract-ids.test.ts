@@ -16,7 +16,6 @@ const inputs: Array<[Channel, (id: string) => unknown]> = [
   ['assets:delete-preview', (id) => ({ items: [{ id, assetType: 'file' }] })],
   ['assets:delete', (id) => ({ token: '0f8fad5b-d9cb-469f-a165-70867728950e', ids: [id] })],
   ['files:replace-content', (id) => ({ id, staged: ['0f8fad5b-d9cb-469f-a165-70867728950e'] })],
-  ['conversations:send', (id) => ({ conversationId: id, id: '0f8fad5b-d9cb-469f-a165-70867728950e', text: 'hi' })],
   ['downloads:bulk', (id) => ({ items: [{ id, assetType: 'dataset' }] })],
   ['drag:prepare', (id) => ({ items: [{ id, assetType: 'file' }] })],
   ['notifications:open', (id) => ({ id })],

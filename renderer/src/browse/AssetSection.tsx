@@ -1,10 +1,12 @@
 // The Files or Datasets section: the toolbar and the virtualized list beside the selected item's
-// details (PaneLayout), or a dataset's rows in the whole content area. The list has one
-// selection: the arrow keys move it and the open details follow it; Esc closes the details and
-// gives the focus back to the list, on the same row.
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+// details (PaneLayout), or a dataset's rows in the whole content area. Arrow keys move the
+// selection and the open details follow it; clicks with Shift/Ctrl/Cmd select several (the
+// details pane then sums them up); Esc closes the details and gives the focus back to the list.
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AssetRow, SortOrder } from '../../../shared/browse';
 import { AppError } from '../../../shared/app-error';
+import { ItemActionsContext, SelectionSummary } from '../actions/DetailsActions';
+import { useListActions } from '../actions/use-list-actions';
 import { useAccount } from '../account/queries';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FreshnessMark } from '../components/FreshnessMark';
@@ -61,7 +63,6 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
   const [choices, setChoicesState] = useState<ListChoices>(() => loadChoices(section));
   const [query, setQuery] = useState('');
   const [searchSort, setSearchSort] = useState<SortOrder>('relevant');
-  const [selected, setSelected] = useState<string | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [rowsOf, setRowsOf] = useState<string | null>(null);
   const destinations = useDestinations();
@@ -91,21 +92,33 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
     ...(choices.teamId ? { teamId: choices.teamId } : {}),
   };
   const list = useAssetList(listInput);
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  // One array per list change (not per render): the selection indexes it by id.
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? null;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  // An item asked for (palette, link, notification): selected, with its details open.
+  const openRow = useCallback((row: AssetRow) => setDetailsOpen(!!row), []);
+  const listActions = useListActions({ items, listId, onOpen: openRow });
+  // An item asked for (palette, link, notification) may lie beyond the loaded pages, where the
+  // list's selection cannot hold it: its details show while nothing in the list is selected.
+  const [requested, setRequested] = useState<string | null>(null);
+  const focused = listActions.selection.focus;
+  const { selectKey } = listActions;
   useNavigationRequests(() => {
     const item = takeItemFor(section);
     if (!item) return;
     setRowsOf(null);
-    setSelected(item.id);
+    selectKey(item.id);
+    setRequested(item.id);
     setDetailsOpen(true);
   });
+  const selected = focused ?? requested;
+  const multiple = listActions.selection.keys.length > 1;
+  const { run, selectedRows } = listActions;
+  const actionsApi = useMemo(() => ({ run, selectedRows }), [run, selectedRows]);
 
   const closeDetails = useCallback(() => {
     setDetailsOpen(false);
@@ -144,7 +157,9 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
   }
 
   const details =
-    detailsOpen && selected ? (
+    detailsOpen && multiple ? (
+      <SelectionSummary onClose={closeDetails} />
+    ) : detailsOpen && selected ? (
       section === 'files' ? (
         <FileDetailsPane key={selected} id={selected} onClose={closeDetails} />
       ) : (
@@ -189,11 +204,17 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
             renderRow={(row) => <AssetRowView row={row} query={query} />}
             rowHeight={ROW_HEIGHT}
             selectedKey={selected}
-            onSelectionChange={(row) => setSelected(row.id)}
+            isSelected={listActions.isSelected}
+            onSelectionChange={listActions.selectOne}
             onOpen={(row) => {
-              setSelected(row.id);
+              listActions.selectOne(row);
               setDetailsOpen(true);
             }}
+            onRowClick={listActions.onRowClick}
+            onRowContextMenu={listActions.onRowContextMenu}
+            onRowPointerDown={listActions.onRowPointerDown}
+            onRowDragStart={listActions.onRowDragStart}
+            onKeyDownFirst={listActions.onKeyDownFirst}
             onEscape={detailsOpen ? closeDetails : undefined}
             hasMore={!!list.hasNextPage && !list.isError}
             isFetchingMore={list.isFetchingNextPage}
@@ -202,11 +223,13 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
             virtualize={virtualize}
           />
         )}
+        {listActions.elements}
       </div>
     </main>
   );
 
   return (
+    <ItemActionsContext.Provider value={actionsApi}>
     <PaneLayout
       id={section}
       sidebar={sidebar}
@@ -215,5 +238,6 @@ export function AssetSection({ section, sidebar }: { section: 'files' | 'dataset
       detailsLabel={section === 'files' ? 'File details' : 'Dataset details'}
       onCloseDetails={closeDetails}
     />
+    </ItemActionsContext.Provider>
   );
 }

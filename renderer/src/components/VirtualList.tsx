@@ -1,9 +1,10 @@
 // A keyboard-navigable listbox that renders only the rows in view (plus a few), so lists of tens
 // of thousands of items scroll smoothly with a bounded DOM, and asks for more rows as the end
-// comes into view. One selection, like a desktop file list: arrows, Page Up/Down, Home/End and
-// typing a name move it; Enter or a click opens the selected item; Esc asks to close it.
+// comes into view. Like a desktop file list: arrows, Page Up/Down, Home/End and typing a name
+// move the selection; Enter or a click opens the selected item; Esc asks to close it. An owner may
+// allow several selected rows (`isSelected`), handle clicks and keys first, and make rows draggable.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from 'react';
 import { useTypeToSelect } from './use-type-to-select';
 import './virtual-list.css';
 
@@ -37,6 +38,16 @@ export interface VirtualListProps<T> {
    * measures what virtualization saves.
    */
   virtualize?: boolean;
+  /** Several rows may be selected (Files, Datasets): which are. Default: only `selectedKey`. */
+  isSelected?(key: string): boolean;
+  /** A click on a row with its modifiers; default: select it and open it. */
+  onRowClick?(item: T, event: MouseEvent): void;
+  onRowContextMenu?(item: T, event: MouseEvent): void;
+  onRowPointerDown?(item: T, event: PointerEvent): void;
+  /** Rows can be dragged out (as files). */
+  onRowDragStart?(item: T, event: DragEvent): void;
+  /** Keys the owner handles before the list's own (rename, delete, select all); true = handled. */
+  onKeyDownFirst?(event: KeyboardEvent<HTMLDivElement>): boolean;
 }
 
 const LOAD_AHEAD_ROWS = 30;
@@ -77,6 +88,10 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const typeToSelect = useTypeToSelect(items, props.getLabel, Math.max(0, selectedIndex), select);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (props.onKeyDownFirst?.(event)) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Escape' && props.onEscape) {
       event.preventDefault();
       props.onEscape();
@@ -120,7 +135,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       );
     }
     const key = getKey(item);
-    const selected = index === selectedIndex;
+    const selected = props.isSelected ? props.isSelected(key) : index === selectedIndex;
+    const { onRowClick, onRowContextMenu, onRowPointerDown, onRowDragStart } = props;
     return (
       <div
         key={key}
@@ -131,10 +147,15 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         aria-setsize={props.total ?? (hasMore ? -1 : items.length)}
         className={`list-row${selected ? ' selected' : ''}`}
         style={style}
-        onClick={() => {
+        onClick={(event) => {
+          if (onRowClick) return onRowClick(item, event);
           props.onSelectionChange(item);
           props.onOpen(item);
         }}
+        onContextMenu={onRowContextMenu ? (event) => onRowContextMenu(item, event) : undefined}
+        onPointerDown={onRowPointerDown ? (event) => onRowPointerDown(item, event) : undefined}
+        draggable={onRowDragStart ? true : undefined}
+        onDragStart={onRowDragStart ? (event) => onRowDragStart(item, event) : undefined}
       >
         {props.renderRow(item, { selected })}
       </div>
@@ -148,6 +169,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       className="list-scroll"
       role="listbox"
       aria-label={props.label}
+      aria-multiselectable={props.isSelected ? true : undefined}
       aria-activedescendant={selectedRendered ? `${baseId}-${selectedIndex}` : undefined}
       aria-busy={isFetchingMore || undefined}
       tabIndex={0}

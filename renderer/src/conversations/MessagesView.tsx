@@ -1,15 +1,24 @@
 // One conversation's messages, oldest at the top: opens on the newest page scrolled to the end,
 // and loads older pages as the reader scrolls up (or presses "Load older messages"), keeping
-// what they were reading in place while the older page is inserted above it.
+// what they were reading in place while the older page is inserted above it. New messages are
+// polled while it is open; the view follows them only if the reader was at the bottom. The
+// composer sends through main's outbox; a file dropped here is uploaded and linked.
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { ConversationRow, MessageRow } from '../../../shared/browse';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FreshnessMark } from '../components/FreshnessMark';
 import { queryKeys } from '../queries/keys';
 import { MessageMarkdown } from './MessageMarkdown';
-import { OutboxPending } from './OutboxPending';
 import { flattenMessages, useConversation, useConversationMessages } from './queries';
 import { absoluteTime } from '../browse/format';
+import { Composer } from './Composer';
+import { PendingMessages } from './PendingMessages';
+import { useAttachDrop } from './use-attach-drop';
+import { useMessagePolling } from './use-message-polling';
+import { useOutbox } from './use-outbox';
+
+/** Within this of the end counts as "at the bottom" (a reader there follows new messages). */
+const AT_BOTTOM_PX = 48;
 
 /** Start loading the older page this close to the top, so it is usually there before the reader is. */
 const LOAD_OLDER_WITHIN_PX = 400;
@@ -52,6 +61,16 @@ export function MessagesView({ conversation: row, listUpdatedAt, onClose }: Mess
   const shownFirstId = useRef<string | null>(null);
 
   const firstId = messages[0]?.id ?? null;
+  const outbox = useOutbox(row.id);
+  const attach = useAttachDrop(outbox.send);
+  useMessagePolling(row.id, !!query.data);
+  const atBottom = useRef(true);
+  const lastKey = `${messages.at(-1)?.id ?? ''}|${outbox.pending.map((p) => `${p.clientId}:${p.state}`).join(',')}|${attach.attaching.length}`;
+  // Something new at the end: follow it only if the reader was at the bottom.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+  }, [lastKey]);
 
   const loadOlder = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -78,13 +97,14 @@ export function MessagesView({ conversation: row, listUpdatedAt, onClose }: Mess
     const el = scrollRef.current;
     if (!el) return;
     fromBottom.current = el.scrollHeight - el.scrollTop;
+    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_PX;
     if (el.scrollTop < LOAD_OLDER_WITHIN_PX) loadOlderByItself?.();
   };
 
   const titleId = `conversation-title-${conversation.id}`;
 
   return (
-    <section className="messages-view" aria-labelledby={titleId}>
+    <section className={`messages-view${attach.dragOver ? ' attach-drop' : ''}`} aria-labelledby={titleId} {...attach.dropProps}>
       <header className="messages-header">
         <h3 id={titleId}>{conversation.title}</h3>
         {conversation.memberNames.length > 0 && <p className="muted">With {conversation.memberNames.join(', ')}</p>}
@@ -126,8 +146,18 @@ export function MessagesView({ conversation: row, listUpdatedAt, onClose }: Mess
               <Message key={message.id} message={message} />
             ))}
           </ol>
-          <OutboxPending conversationId={row.id} />
+          <PendingMessages pending={outbox.pending} attaching={attach.attaching} onRetry={(m) => void outbox.retry(m)} onDiscard={(m) => void outbox.discard(m)} onDismiss={attach.dismiss} />
         </div>
+      )}
+      {query.data && (
+        <Composer
+          title={conversation.title}
+          onSend={(text) => {
+            // Your own message: show it, wherever you had scrolled.
+            atBottom.current = true;
+            void outbox.send(text);
+          }}
+        />
       )}
     </section>
   );

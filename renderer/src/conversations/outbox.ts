@@ -1,7 +1,7 @@
 // Messages waiting in main's outbox (written offline, or refused and kept for a retry): read once
 // (`outbox:list`) and kept current by `outbox:changed` (queries/main-events.ts). A delivered
 // message refreshes its conversation's newest page, where the real message takes its place.
-import { useMutation, useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { OutboxEntry, OutboxSnapshot } from '../../../shared/outbox';
 import { call } from '../ouro';
 import { refreshInfiniteLists } from '../queries/infinite-lists';
@@ -17,10 +17,4 @@ export function applyOutboxChanged(queryClient: QueryClient, snapshot: OutboxSna
 
 export function useOutbox(): OutboxEntry[] {
   return useQuery({ queryKey: queryKeys.outbox(), queryFn: async () => (await call('outbox:list')).entries, staleTime: Infinity }).data ?? [];
-}
-
-export function useOutboxAction() {
-  return useMutation({
-    mutationFn: ({ action, clientId }: { action: 'retry' | 'discard'; clientId: string }) => call(action === 'retry' ? 'outbox:retry' : 'outbox:discard', { clientId }),
-  });
 }

@@ -4,6 +4,7 @@
 import { commonFacts, DetailsHeader, FactList, type Fact } from '../browse/DetailsParts';
 import { formatCount } from '../browse/format';
 import { OFFLINE_REASON, useOffline } from '../account/queries';
+import { DetailsActions } from '../actions/DetailsActions';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FreshnessMark } from '../components/FreshnessMark';
 import { CopyDesktopLinkButton } from '../links/CopyDesktopLinkButton';
@@ -57,6 +58,7 @@ export function DatasetDetailsPane({ id, onClose, onOpenRows }: DatasetDetailsPa
           {copied && <p className="muted" role="status">{copied}</p>}
           <SaveStatus save={save} label={`Exporting ${dataset.name}`} />
         </div>
+        <DetailsActions id={dataset.id} />
         {dataset.description ? <p className="details-description">{dataset.description}</p> : <p className="muted">No description.</p>}
         <section aria-labelledby="dataset-facts-title">
           <h3 id="dataset-facts-title">Information</h3>

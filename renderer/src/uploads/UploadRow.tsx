@@ -93,6 +93,7 @@ export function UploadRow({ item, bytes }: { item: UploadItem; bytes: number }) 
           {item.name}
         </span>
         {item.kind === 'dataset' && <span className="upload-kind">dataset</span>}
+        {item.kind === 'replace' && <span className="upload-kind" title={`New content for ${item.targetName ?? 'the file'}; it keeps its id`}>replaces {item.targetName ?? 'a file'}</span>}
         <span className="upload-state">{partial ? 'Uploaded with warnings' : STATE_LABELS[item.state]}</span>
       </div>
       {(active || item.state === 'done') && (

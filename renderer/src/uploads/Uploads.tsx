@@ -11,6 +11,7 @@ import { placeName } from '../../../shared/display-names';
 import { useOuroEvent } from '../events';
 import { call } from '../ouro';
 import { allTabular, emptySelection, grantOrStage, pastedName, takeTransfer, type Selection } from './collect-files';
+import { isClaimedDrop } from '../drop-guard';
 import { ConfirmSheet } from './ConfirmSheet';
 import { useDestinations } from '../queries/destinations';
 import { useAddUploads, useUploads } from './queries';
@@ -103,7 +104,7 @@ export function Uploads() {
     const drop = (event: DragEvent) => {
       depth = 0;
       setDragging(false);
-      if (!hasFiles(event) || open.current) return;
+      if (!hasFiles(event) || open.current || isClaimedDrop(event)) return;
       event.preventDefault();
       const take = takeTransfer(event.dataTransfer);
       take().then(offer, showProblem);
@@ -121,19 +122,23 @@ export function Uploads() {
         offer(picked);
       }, showProblem);
     };
+    // An item action queued a replacement or a download: show the tray for a moment.
+    const revealTray = () => reveal();
+    window.addEventListener('ouro:reveal-tray', revealTray);
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
     window.addEventListener('drop', drop);
     document.addEventListener('paste', paste);
     return () => {
+      window.removeEventListener('ouro:reveal-tray', revealTray);
       window.removeEventListener('dragenter', enter);
       window.removeEventListener('dragover', over);
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
       document.removeEventListener('paste', paste);
     };
-  }, [offer, showProblem]);
+  }, [offer, showProblem, reveal]);
 
   const chooseFiles = useCallback(async () => {
     try {

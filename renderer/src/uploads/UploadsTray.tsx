@@ -4,6 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { AddUploadsResult, UploadItem, UploadsSnapshot } from '../../../shared/uploads';
 import { ChevronIcon, UploadIcon } from '../components/icons';
+import { DownloadsList } from '../downloads/DownloadsList';
 import { useUploadAction } from './queries';
 import { foldDone, FOLD_DONE_AFTER_MS, isActive, orderForTray, summarize } from './tray-model';
 import { UploadRow } from './UploadRow';
@@ -186,6 +187,7 @@ export function UploadsTray(props: UploadsTrayProps) {
             {showFolded && folded.map((item) => <UploadRow key={item.id} item={item} bytes={bytesOf(item)} />)}
           </ul>
         )}
+        <DownloadsList />
       </div>
     </section>
   );
