@@ -11,6 +11,7 @@ import { UpdateBanner } from './components/UpdateBanner';
 import { BrowseScreen } from './browse/BrowseScreen';
 import { ownBrowsePreferences } from './browse/preferences';
 import { Uploads } from './uploads/Uploads';
+import { SyncFeature } from './sync/SyncFeature';
 import './components/components.css';
 import './components/overlays.css';
 import './shell.css';
@@ -52,6 +53,7 @@ export function App() {
       </div>
       <div className="statusbar">
         {signedIn ? <Uploads key={`uploads:${identity ?? 'unknown'}`} /> : <span />}
+        {signedIn && <SyncFeature key={`sync:${identity ?? 'unknown'}`} />}
         <AppInfo />
       </div>
     </div>

@@ -4,6 +4,7 @@ import { useState, type JSX } from 'react';
 import { sections, type Section } from '../../../shared/browse';
 import { ConversationsIcon, DatasetsIcon, FilesIcon } from '../components/icons';
 import { ConversationsSection } from '../conversations/ConversationsSection';
+import { SyncSidebarButton } from '../sync/SyncSidebarButton';
 import { AssetSection } from './AssetSection';
 import { loadLastSection, saveLastSection } from './preferences';
 import './browse.css';
@@ -26,6 +27,9 @@ function Sidebar({ section, onChoose }: { section: Section; onChoose(section: Se
             </li>
           );
         })}
+        <li className="sidebar-sync">
+          <SyncSidebarButton />
+        </li>
       </ul>
     </nav>
   );
