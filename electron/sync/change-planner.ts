@@ -2,15 +2,14 @@
 // (an upload), changed (a replacement that keeps the asset's id), touched with the same bytes
 // (nothing), renamed or moved (a rename, no upload), or gone (kept on Ouro; with Mirror deletions,
 // deleted after the grace period). Also follows the queued uploads to their outcomes.
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isAppError } from '../../shared/app-error';
 import type { AppErrorData } from '../../shared/error-kinds';
 import { emptyActivity, type SyncActivity } from '../../shared/sync';
 import type { FileFacts } from './stability';
 import type { SyncIndex } from './sync-index';
 import type { SyncAssets, SyncOutcome, SyncUploadItem, SyncUploads } from './sync-ports';
 import type { FolderSettings } from './folder-settings';
+import { errorData, exists, MissingFiles } from './missing-files';
 
 export interface PlannerDeps {
   settings: () => FolderSettings;
@@ -29,8 +28,6 @@ export interface PlannerDeps {
 
 /** Done uploads a folder leaves listed in the Uploads tray; older ones are dropped from it. */
 const KEEP_DONE_LISTED = 100;
-/** See looksUnmounted. */
-const UNMOUNT_MIN_FILES = 10;
 
 export class ChangePlanner {
   readonly activity: SyncActivity = emptyActivity();
@@ -40,13 +37,13 @@ export class ChangePlanner {
   private readonly pendingByPath = new Map<string, string>();
   private readonly pendingById = new Map<string, { rel: string; kind: 'file' | 'replace'; size: number; mtimeMs: number }>();
   private readonly recheckAfter = new Set<string>();
-  /** Indexed paths seen to go, waiting for the folder to be idle (a rename's new name may still settle). */
-  readonly missing = new Set<string>();
-  readonly pendingDeletes = new Map<string, { assetId: string; dueAt: number }>();
+  /** What went from the disk: settled when idle, claimed by renames. */
+  readonly gone: MissingFiles;
   private outbox: Array<{ rel: string; facts: FileFacts; item: SyncUploadItem }> = [];
   private readonly doneListed: string[] = [];
 
   constructor(private readonly deps: PlannerDeps) {
+    this.gone = new MissingFiles(deps, this.activity, (rel) => this.abs(rel), (error) => (this.lastError = error));
     for (const pending of deps.index.pending()) {
       this.pendingById.set(pending.uploadId, pending);
       this.pendingByPath.set(pending.rel, pending.uploadId);
@@ -82,8 +79,7 @@ export class ChangePlanner {
 
   async decide(rel: string, facts: FileFacts): Promise<void> {
     const { index } = this.deps;
-    this.missing.delete(rel);
-    if (this.pendingDeletes.delete(rel)) this.deps.changed();
+    this.gone.cameBack(rel);
     const uploadId = this.pendingByPath.get(rel);
     if (uploadId) {
       const outcome = this.deps.uploads.outcome(uploadId);
@@ -115,7 +111,7 @@ export class ChangePlanner {
   /** Same bytes as an indexed file whose path is gone: a rename or move, so the asset follows. */
   private async renamedFrom(rel: string, abs: string, facts: FileFacts): Promise<boolean> {
     const { index } = this.deps;
-    const candidates = [...this.missing].filter((old) => {
+    const candidates = [...this.gone.missing].filter((old) => {
       const entry = index.get(old);
       return entry?.assetId && entry.sha256 && entry.size === facts.size;
     });
@@ -124,7 +120,7 @@ export class ChangePlanner {
     for (const old of candidates) {
       const entry = index.get(old);
       if (!entry?.assetId || entry.sha256 !== sha256 || (await exists(this.abs(old)))) continue;
-      this.missing.delete(old);
+      this.gone.missing.delete(old);
       const name = path.basename(abs);
       if (name !== path.basename(this.abs(old))) {
         try {
@@ -196,89 +192,4 @@ export class ChangePlanner {
     this.deps.index.removePending(uploadId);
   }
 
-  /** A path (file or folder) went: its indexed files wait as missing until the folder is idle. */
-  markMissing(rel: string): void {
-    const { index } = this.deps;
-    const prefix = `${rel}/`;
-    const hit = index.get(rel) ? [rel] : [...index.entries()].filter(([p]) => p.startsWith(prefix)).map(([p]) => p);
-    for (const p of hit) {
-      if (index.get(p)?.assetId) this.missing.add(p);
-      else index.delete(p); // a file that was never uploaded: just forget it
-    }
-  }
-
-  /** Files still gone once the folder is idle: kept on Ouro, or (Mirror deletions) deleted after the grace period. */
-  async settleMissing(): Promise<void> {
-    for (const rel of [...this.missing]) {
-      this.missing.delete(rel);
-      if (await exists(this.abs(rel))) {
-        this.deps.recheck(rel);
-        continue;
-      }
-      const entry = this.deps.index.get(rel);
-      if (!entry?.assetId) continue;
-      if (this.deps.settings().mirrorDeletions) this.pendingDeletes.set(rel, { assetId: entry.assetId, dueAt: this.deps.now() + this.deps.graceMs });
-      else {
-        this.deps.index.delete(rel);
-        this.activity.keptOnOuro++;
-      }
-    }
-    this.deps.changed();
-  }
-
-  /** Mirror deletions: deletes on Ouro what has stayed gone for the grace period. */
-  async runDueDeletes(): Promise<void> {
-    const now = this.deps.now();
-    for (const [rel, due] of [...this.pendingDeletes]) {
-      if (due.dueAt > now) continue;
-      this.pendingDeletes.delete(rel);
-      if (await exists(this.abs(rel))) {
-        this.deps.recheck(rel);
-        continue;
-      }
-      try {
-        await this.deps.assets.remove(due.assetId);
-        this.deps.index.delete(rel);
-        this.activity.deletedOnOuro++;
-      } catch (error) {
-        this.lastError = errorData(error);
-        this.deps.log.warn('A file deleted here could not be deleted on Ouro', error);
-      }
-    }
-    this.deps.changed();
-  }
-
-  /** Mirror deletions turned off: what was waiting stays on Ouro. */
-  keepPendingDeletes(): void {
-    for (const rel of this.pendingDeletes.keys()) {
-      this.deps.index.delete(rel);
-      this.activity.keptOnOuro++;
-    }
-    this.pendingDeletes.clear();
-  }
-
-  /**
-   * Every one of many synced files missing at once, in a folder now empty: an unmounted disk
-   * leaves its mount point behind, empty. Taken as the disk gone, not ten or more deletions.
-   */
-  async looksUnmounted(): Promise<boolean> {
-    let withAsset = 0;
-    for (const [, entry] of this.deps.index.entries()) if (entry.assetId) withAsset++;
-    if (withAsset < UNMOUNT_MIN_FILES || this.missing.size + this.pendingDeletes.size < withAsset) return false;
-    const listing = await readdir(this.deps.settings().root).catch(() => []);
-    return listing.length === 0;
-  }
-}
-
-export async function exists(abs: string): Promise<boolean> {
-  try {
-    await stat(abs);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function errorData(error: unknown): AppErrorData {
-  return isAppError(error) ? error.toData() : { kind: 'internal', message: 'Something went wrong while syncing' };
 }

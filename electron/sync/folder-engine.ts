@@ -3,14 +3,18 @@
 // the folder gone) and what its status line says. Electron-free, so tests drive it directly.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { SyncFolderView, SyncPauseReason, SyncStatus } from '../../shared/sync';
+import type { SyncPauseReason, SyncStatus } from '../../shared/sync';
 import { ChangePlanner, type PlannerDeps } from './change-planner';
 import type { FolderSettings } from './folder-settings';
+import { statusOf, viewOf, type EngineView } from './folder-status';
+import { compareWithIndex } from './catch-up';
 import { scanFolder } from './folder-scan';
 import { ignoreRules, type IgnoreTest } from './ignore-rules';
-import { createStabilityTracker, type FileFacts, type StabilityTracker } from './stability';
+import { DecideQueue } from './decide-queue';
+import { createStabilityTracker, type StabilityTracker } from './stability';
 import type { SyncIndex } from './sync-index';
 import type { WatchEvent, WatchFolder, WatchHandle } from './sync-ports';
+import { sortEvents } from './watch-events';
 
 export interface EngineDeps extends Omit<PlannerDeps, 'recheck' | 'changed' | 'now' | 'graceMs'> {
   watch: WatchFolder;
@@ -19,13 +23,8 @@ export interface EngineDeps extends Omit<PlannerDeps, 'recheck' | 'changed' | 'n
   quietMs?: number;
   pollMs?: number;
   graceMs?: number;
-  /** How often a missing folder is looked for again. */
-  missingPollMs?: number;
   saveSettings(patch: Partial<FolderSettings>): void;
 }
-
-const HASHING = 2;
-const MISSING_MESSAGE = 'The folder cannot be found. If it is on a disk that was removed, connect it again; nothing was deleted on Ouro.';
 
 export class FolderEngine {
   readonly planner: ChangePlanner;
@@ -34,9 +33,7 @@ export class FolderEngine {
   private pausedFor: SyncPauseReason | null = null;
   private watching: WatchHandle | null = null;
   private scan: { checked: number; abort: AbortController } | null = null;
-  private readonly ready = new Map<string, FileFacts>();
-  private deciding = 0;
-  private roundDone = 0;
+  private readonly queue: DecideQueue;
   private generation = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
   private settling = false;
@@ -47,14 +44,12 @@ export class FolderEngine {
     this.ignored = ignoreRules(deps.settings().ignore);
     const now = deps.now ?? Date.now;
     this.planner = new ChangePlanner({ ...deps, now, graceMs: deps.graceMs ?? 60_000, recheck: (rel) => this.track(rel), changed: () => deps.changed() });
+    this.queue = new DecideQueue({ planner: this.planner, log: deps.log, changed: () => deps.changed(), held: () => this.scan !== null || this.pausedFor !== null });
     this.stability = createStabilityTracker({
       ...(deps.quietMs !== undefined ? { quietMs: deps.quietMs } : {}),
       ...(deps.pollMs !== undefined ? { pollMs: deps.pollMs } : {}),
       now,
-      onStable: (rel, facts) => {
-        this.ready.set(rel, facts);
-        this.pump();
-      },
+      onStable: (rel, facts) => this.queue.add(rel, facts),
       onGone: (rel) => void this.gone(rel),
     });
   }
@@ -94,7 +89,7 @@ export class FolderEngine {
   /** Ignore patterns or Mirror deletions changed. */
   reconfigure(): void {
     this.ignored = ignoreRules(this.settings.ignore);
-    if (!this.settings.mirrorDeletions) this.planner.keepPendingDeletes();
+    if (!this.settings.mirrorDeletions) this.planner.gone.keepPendingDeletes();
     this.deps.changed();
   }
 
@@ -110,7 +105,7 @@ export class FolderEngine {
     this.scan?.abort.abort();
     this.scan = null;
     this.stability.clear();
-    this.ready.clear();
+    this.queue.clear();
     this.planner.discardUnqueued();
     const watching = this.watching;
     this.watching = null;
@@ -138,53 +133,46 @@ export class FolderEngine {
     const abort = new AbortController();
     const scan = { checked: 0, abort };
     this.scan = scan;
-    const seen = new Set<string>();
     const baseline = this.settings.onlyNew && !this.settings.baselined;
     this.deps.changed();
+    let complete: boolean;
     try {
-      for await (const batch of scanFolder(this.settings.root, this.ignored, abort.signal)) {
-        for (const file of batch) {
-          seen.add(file.rel);
-          if (this.planner.known(file.rel, file)) continue;
-          // "Only new files": what is already here is noted, not uploaded, until it changes.
-          if (baseline && !this.index.get(file.rel)) this.index.set(file.rel, { assetId: null, size: file.size, mtimeMs: file.mtimeMs, sha256: null });
-          else this.stability.track(file.rel, this.abs(file.rel), true);
-        }
-        scan.checked += batch.length;
-        this.deps.changed();
-      }
+      complete = await compareWithIndex({
+        root: this.settings.root,
+        ignored: this.ignored,
+        signal: abort.signal,
+        index: this.index,
+        planner: this.planner,
+        baseline,
+        track: (rel) => this.stability.track(rel, this.abs(rel), true),
+        progress: (checked) => {
+          scan.checked = checked;
+          this.deps.changed();
+        },
+      });
     } catch (error) {
-      if (generation === this.generation) {
-        this.deps.log.warn('Could not read a sync folder', error);
-        this.scan = null;
-        return this.pause('folder-missing');
-      }
+      if (generation !== this.generation) return;
+      this.deps.log.warn('Could not read a sync folder', error);
+      this.scan = null;
+      return this.pause('folder-missing');
     }
-    if (generation !== this.generation) return;
-    for (const [rel] of this.index.entries()) if (!seen.has(rel)) this.planner.markMissing(rel);
+    if (!complete || generation !== this.generation) return;
     if (baseline) this.deps.saveSettings({ baselined: true });
     this.scan = null;
     this.deps.changed();
-    this.pump();
+    this.queue.pump();
   }
 
   private onEvents(events: WatchEvent[]): void {
     if (this.pausedFor) return;
-    const root = this.settings.root;
-    // Deletions first: a rename arrives as the old path's delete and the new path's create.
-    for (const event of [...events].sort((a, b) => Number(b.type === 'delete') - Number(a.type === 'delete'))) {
-      const rel = path.relative(root, event.path).split(path.sep).join('/');
-      if (rel === '' || rel.startsWith('..')) {
-        if (event.type === 'delete') void this.checkRoot();
-        continue;
-      }
-      if (this.ignored(rel)) continue;
-      if (event.type === 'delete') {
-        this.stability.untrack(rel);
-        this.ready.delete(rel);
-        this.planner.markMissing(rel);
-      } else this.track(rel);
+    const { rootGone, deleted, written } = sortEvents(this.settings.root, events, this.ignored);
+    if (rootGone) void this.checkRoot();
+    for (const rel of deleted) {
+      this.stability.untrack(rel);
+      this.queue.delete(rel);
+      this.planner.gone.markMissing(rel);
     }
+    for (const rel of written) this.track(rel);
     this.deps.changed();
   }
 
@@ -208,39 +196,6 @@ export class FolderEngine {
   }
 
   /** Decides settled files, a few at a time (hashing is the slow part), once any scan is over. */
-  private pump(): void {
-    if (this.scan || this.pausedFor) return;
-    const generation = this.generation;
-    while (this.deciding < HASHING && this.ready.size > 0) {
-      const [rel, facts] = this.ready.entries().next().value as [string, FileFacts];
-      this.ready.delete(rel);
-      this.deciding++;
-      void this.planner
-        .decide(rel, facts)
-        .catch((error: unknown) => this.deps.log.warn('A file in a sync folder could not be checked', error))
-        .finally(() => {
-          this.deciding--;
-          this.roundDone++;
-          if (generation === this.generation) {
-            if (this.ready.size === 0 && this.deciding === 0) this.flush();
-            this.pump();
-          }
-          this.deps.changed();
-        });
-    }
-    if (this.ready.size === 0 && this.deciding === 0) this.flush();
-  }
-
-  private flush(): void {
-    try {
-      this.planner.flush();
-    } catch (error) {
-      // Refused: the account is not signed in any more. The next catch-up scan finds these again.
-      this.planner.discardUnqueued();
-      this.deps.log.warn('Sync uploads were not queued', error);
-    }
-  }
-
   /** Once a second: settle missing files when idle, run due deletes, look for a missing folder. */
   private async tick(): Promise<void> {
     if (this.settling) return;
@@ -251,13 +206,13 @@ export class FolderEngine {
         return;
       }
       if (this.pausedFor) return;
-      if (this.planner.missing.size > 0 && this.idle()) {
-        if (!(await this.rootExists()) || (await this.planner.looksUnmounted())) return this.pause('folder-missing');
-        await this.planner.settleMissing();
+      if (this.planner.gone.missing.size > 0 && this.idle()) {
+        if (!(await this.rootExists()) || (await this.planner.gone.looksUnmounted())) return this.pause('folder-missing');
+        await this.planner.gone.settleMissing();
       }
-      if (this.planner.pendingDeletes.size > 0) {
+      if (this.planner.gone.pendingDeletes.size > 0) {
         if (!(await this.rootExists())) return this.pause('folder-missing');
-        await this.planner.runDueDeletes();
+        await this.planner.gone.runDueDeletes();
       }
     } finally {
       this.settling = false;
@@ -265,7 +220,7 @@ export class FolderEngine {
   }
 
   private idle(): boolean {
-    return !this.scan && this.stability.size === 0 && this.ready.size === 0 && this.deciding === 0;
+    return !this.scan && this.stability.size === 0 && this.queue.busy === 0;
   }
 
   private async checkRoot(): Promise<void> {
@@ -282,27 +237,12 @@ export class FolderEngine {
   }
 
   status(): SyncStatus {
-    if (this.pausedFor) return { state: 'paused', reason: this.pausedFor, ...(this.pausedFor === 'folder-missing' ? { message: MISSING_MESSAGE } : {}) };
-    if (this.scan) return { state: 'scanning', checked: this.scan.checked };
-    const busy = this.stability.size + this.ready.size + this.deciding + this.planner.unfinished;
-    if (busy > 0) return { state: 'syncing', done: this.roundDone, total: this.roundDone + busy };
-    this.roundDone = 0;
-    const failed = [...this.planner.failed.values()];
-    if (failed[0]) return { state: 'error', failed: failed.length, error: failed[0] };
-    if (this.planner.lastError) return { state: 'error', failed: 0, error: this.planner.lastError };
-    return { state: 'up-to-date' };
+    const busy = this.stability.size + this.queue.busy + this.planner.unfinished;
+    if (!this.pausedFor && !this.scan && busy === 0) this.queue.done = 0; // up to date: the next round counts from 0
+    return statusOf({ paused: this.pausedFor, scanned: this.scan?.checked ?? null, busy, done: this.queue.done, planner: this.planner });
   }
 
-  view(): Omit<SyncFolderView, 'name' | 'path' | 'destination' | 'mirrorDeletions' | 'ignore'> & { id: string } {
-    let synced = 0;
-    for (const [, entry] of this.index.entries()) if (entry.assetId) synced++;
-    const deletes = [...this.planner.pendingDeletes.values()];
-    return {
-      id: this.settings.id,
-      status: this.status(),
-      synced,
-      pendingDeletes: deletes.length > 0 ? { count: deletes.length, dueAt: Math.min(...deletes.map((d) => d.dueAt)) } : null,
-      activity: { ...this.planner.activity },
-    };
+  view(): EngineView {
+    return viewOf(this.settings.id, this.status(), this.index, this.planner);
   }
 }

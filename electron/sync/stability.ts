@@ -52,7 +52,8 @@ async function openable(abs: string): Promise<boolean> {
 
 export function createStabilityTracker(options: StabilityOptions): StabilityTracker {
   const quietMs = options.quietMs ?? 2000;
-  const pollMs = options.pollMs ?? 250;
+  // Short enough that a change reaches the queue ~2.1 s after the last write; each poll waits for the last.
+  const pollMs = options.pollMs ?? 100;
   const now = options.now ?? Date.now;
   const candidates = new Map<string, Candidate>();
   let timer: ReturnType<typeof setTimeout> | undefined;

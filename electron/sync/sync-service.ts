@@ -6,23 +6,21 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { AccountState } from '../../shared/account';
 import { AppError } from '../../shared/app-error';
-import { MAX_SYNC_FOLDERS, type ChooseSyncFolderResult, type SyncDelta, type SyncFolderView } from '../../shared/sync';
+import type { ChooseSyncFolderResult, SyncDelta, SyncFolderView } from '../../shared/sync';
 import { accountFolder, scopeOf } from '../cache/account-scope';
 import type { Logger } from '../log';
 import { createChosenFolders } from './chosen-folders';
 import { sha256File } from './file-hash';
 import { FolderEngine } from './folder-engine';
-import type { FolderSettings } from './folder-settings';
+import { checkNewFolder, type FolderSettings } from './folder-settings';
 import { createFolderStore, type FolderStore } from './folder-store';
+import { createDeltaEmitter } from './sync-events';
 import { cleanPatterns } from './ignore-rules';
 import { openSyncIndex, removeSyncIndex } from './sync-index';
 import type { SyncAssets, SyncUploads, WatchFolder } from './sync-ports';
 
-export interface SyncTiming {
-  quietMs?: number;
-  pollMs?: number;
-  graceMs?: number;
-}
+/** The stability wait and its polling, and Mirror deletions' grace period (tests shorten them). */
+export type SyncTiming = Partial<Record<'quietMs' | 'pollMs' | 'graceMs', number>>;
 
 export interface SyncServiceDeps {
   dataDir: string;
@@ -55,12 +53,10 @@ export interface SyncService {
   catchUp(): void;
   /** Sign-out: stop every folder (their files go with the account's folder). */
   forget(): Promise<void>;
-  /** Resolves once the account's folders are loaded and started (tests, the host's start-up). */
+  /** Resolves once the account's folders are loaded and started. */
   settled(): Promise<void>;
   dispose(): Promise<void>;
 }
-
-const EMIT_INTERVAL_MS = 250;
 
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const chosen = createChosenFolders();
@@ -71,22 +67,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   let online = false;
   let refused = false;
   let switching: Promise<void> = Promise.resolve();
-  const dirty = new Set<string>();
-  const removed = new Set<string>();
-  let emitTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const flushEvents = () => {
-    emitTimer = undefined;
-    const views = [...dirty].map((id) => viewOf(id)).filter((v): v is SyncFolderView => v !== null);
-    const gone = [...removed];
-    dirty.clear();
-    removed.clear();
-    if (views.length > 0 || gone.length > 0) deps.emit({ folders: views, removed: gone });
-  };
-  const changed = (id: string) => {
-    dirty.add(id);
-    emitTimer ??= setTimeout(flushEvents, EMIT_INTERVAL_MS);
-  };
+  const events = createDeltaEmitter(deps.emit, (id) => viewOf(id));
   // Outcomes reach the folder that queued them (its index learns the asset id and the hash sent).
   const unsubscribe = deps.uploads.onOutcome((outcome) => engines.get(outcome.folderId)?.planner.onOutcome(outcome));
 
@@ -123,7 +104,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       watch: deps.watch,
       hash: sha256File,
       log: deps.log,
-      changed: () => changed(settings.id),
+      changed: () => events.changed(settings.id),
       saveSettings: (patch) => void save(settings.id, patch),
       ...deps.timing,
     });
@@ -131,7 +112,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const reason = settings.paused ? 'by-you' : accountPause();
     if (reason) engine.pause(reason);
     await engine.start();
-    changed(settings.id);
+    events.changed(settings.id);
   }
 
   async function save(id: string, patch: Partial<FolderSettings>): Promise<void> {
@@ -142,10 +123,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   async function stopAll(): Promise<void> {
     const stopping = [...engines.entries()];
     engines.clear();
-    for (const [id] of stopping) removed.add(id);
+    for (const [id] of stopping) events.removed(id);
     await Promise.all(stopping.map(([, engine]) => engine.stop().catch(() => {})));
     folders = [];
-    emitTimer ??= setTimeout(flushEvents, EMIT_INTERVAL_MS);
   }
 
   /** Binds to another account (or none): the old account's folders stop before the new one's start. */
@@ -193,10 +173,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     async add(input) {
       const { key, folderStore } = await signedIn();
       const root = chosen.take(input.handle, key);
-      if (folders.length >= MAX_SYNC_FOLDERS) throw new AppError({ kind: 'invalid-input', message: `At most ${MAX_SYNC_FOLDERS} folders can be synced.` });
-      const overlap = folders.find((f) => isWithin(root, f.root) || isWithin(f.root, root));
-      if (overlap) throw new AppError({ kind: 'invalid-input', message: `That folder overlaps ${overlap.root}, which is already synced.` });
-      if (isWithin(root, deps.dataDir) || isWithin(deps.dataDir, root)) throw new AppError({ kind: 'invalid-input', message: "The app's own data folder cannot be synced." });
+      checkNewFolder(root, folders, deps.dataDir);
       const settings: FolderSettings = {
         id: randomUUID(),
         root,
@@ -236,9 +213,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       await folderStore.save(folders);
       await engine.stop();
       await removeSyncIndex(folderStore.indexFile(id));
-      removed.add(id);
-      dirty.delete(id);
-      emitTimer ??= setTimeout(flushEvents, EMIT_INTERVAL_MS);
+      events.removed(id);
     },
     onAccountChanged(state) {
       const scope = scopeOf(state);
@@ -268,12 +243,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       unsubscribe();
       await switching;
       await stopAll();
-      if (emitTimer) clearTimeout(emitTimer);
+      events.dispose();
     },
   };
-}
-
-function isWithin(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
