@@ -2,7 +2,8 @@
 // (right bytes), a change replaces the content in place (same id), a touch sends nothing, a
 // rename renames the asset (no upload), a delete keeps the asset, the catch-up scan finds what
 // changed while the app was closed (once each), a vanished folder pauses instead of deleting,
-// and one account's folder never uploads as another.
+// Mirror deletions waits out its grace period, offline and a refused key pause and catch up, and
+// one account's folder never uploads as another.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, utimes } from 'node:fs/promises';
@@ -172,6 +173,49 @@ describe('a sync folder', () => {
     const back = await waitForFolder(services, (v) => upToDate(v) && v.synced === 1);
     expect(back.activity.keptOnOuro).toBe(0);
     expect(fileWrites(standIn)).toEqual([]);
+  });
+
+  it('Mirror deletions: deletes on Ouro only after the grace period, and not a file that came back', async () => {
+    const dir = await newFolder('mirror');
+    writeFileSync(path.join(dir, 'gone.txt'), 'gone');
+    writeFileSync(path.join(dir, 'back.txt'), 'back');
+    const services = await syncing(dir, { sync: { chooseFolder: async () => dir, timing: { quietMs: 300, pollMs: 50, graceMs: 1500 } } });
+    const added = await addSyncFolder(services);
+    await waitForFolder(services, (v) => upToDate(v) && v.synced === 2);
+    await services.handlers['sync:update']({ id: added.id, mirrorDeletions: true }, { host: 'web' });
+    standIn.clearLog();
+    await rm(path.join(dir, 'gone.txt'));
+    await rm(path.join(dir, 'back.txt'));
+    const waiting = await waitForFolder(services, (v) => v.pendingDeletes?.count === 2);
+    expect(fileWrites(standIn)).toEqual([]);
+    expect(waiting.pendingDeletes!.dueAt).toBeGreaterThan(Date.now());
+    writeFileSync(path.join(dir, 'back.txt'), 'back');
+    const done = await waitForFolder(services, (v) => upToDate(v) && v.activity.deletedOnOuro === 1 && v.pendingDeletes === null);
+    expect(done.synced).toBe(1);
+    expect(standIn.log.filter((e) => e.method === 'DELETE' && e.status < 400)).toHaveLength(1);
+    expect(fileWrites(standIn)).toEqual(['DELETE /files/:id']);
+  });
+
+  it('pauses offline and when Ouro refuses the key, and catches up when it is back', async () => {
+    const dir = await newFolder('offline');
+    const services = await syncing(dir, { retryDelaysMs: [60_000] });
+    await addSyncFolder(services);
+    await waitForFolder(services, upToDate);
+
+    services.account.noteReachability(false);
+    await waitForFolder(services, (v) => v.status.state === 'paused' && v.status.reason === 'offline');
+    writeFileSync(path.join(dir, 'on-the-train.txt'), 'offline');
+    await services.account.reconnect();
+    await waitForFolder(services, (v) => upToDate(v) && v.activity.uploaded === 1);
+
+    standIn.faults.add({ method: 'POST', path: '/users/get-token', status: 401, body: { error: 'Invalid API key' } });
+    await services.account.reconnect();
+    await waitForFolder(services, (v) => v.status.state === 'paused' && v.status.reason === 'sign-in');
+    writeFileSync(path.join(dir, 'while-refused.txt'), 'refused');
+    standIn.faults.clear();
+    await services.account.signIn({ apiKey: standIn.apiKey });
+    await waitForFolder(services, (v) => upToDate(v) && v.activity.uploaded === 2);
+    expect(standIn.uploads().filter((u) => ['on-the-train.txt', 'while-refused.txt'].includes(u.fileName))).toHaveLength(2);
   });
 
   it('belongs to the account that added it: another account neither sees nor uploads it', async () => {
