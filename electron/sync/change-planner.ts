@@ -144,11 +144,13 @@ export class ChangePlanner {
     this.outbox.push({ rel, facts, item });
   }
 
-  /** Hands what was decided to the upload queue in one batch (one save of the queue, not one per file). */
-  flush(): void {
-    if (this.outbox.length === 0) return;
-    const batch = this.outbox;
-    this.outbox = [];
+  /**
+   * Hands up to `max` decided files to the upload queue in one batch (one save of the queue, not
+   * one per file); true when more are waiting, for the caller to hand over after yielding.
+   */
+  flush(max = Infinity): boolean {
+    if (this.outbox.length === 0) return false;
+    const batch = this.outbox.splice(0, max);
     const ids = this.deps.uploads.enqueue(this.deps.settings().id, this.deps.owner, batch.map((b) => b.item));
     ids.forEach((uploadId, i) => {
       const queued = batch[i];
@@ -158,6 +160,7 @@ export class ChangePlanner {
       this.pendingByPath.set(queued.rel, uploadId);
       this.deps.index.addPending(pending);
     });
+    return this.outbox.length > 0;
   }
 
   /** Drops what was decided but not queued (the folder paused: its next scan finds them again). */

@@ -4,6 +4,8 @@ import type { ChangePlanner } from './change-planner';
 import type { FileFacts } from './stability';
 
 const AT_ONCE = 2;
+/** Files handed to the upload queue at a time: 10,000 at once held the event loop for about a second. */
+const ENQUEUE_BATCH = 500;
 
 export interface DecideQueueDeps {
   planner: Pick<ChangePlanner, 'decide' | 'flush' | 'discardUnqueued'>;
@@ -61,9 +63,19 @@ export class DecideQueue {
     if (this.busy === 0) this.flush();
   }
 
+  private flushing = false;
+
   private flush(): void {
+    if (this.flushing) return;
     try {
-      this.deps.planner.flush();
+      if (this.deps.planner.flush(ENQUEUE_BATCH)) {
+        // More waiting: the rest after the event loop has had its turn (IPC, the window's calls).
+        this.flushing = true;
+        setImmediate(() => {
+          this.flushing = false;
+          this.flush();
+        });
+      }
     } catch (error) {
       // Refused: the account is not signed in any more. The next catch-up scan finds these again.
       this.deps.planner.discardUnqueued();
