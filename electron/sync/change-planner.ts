@@ -28,6 +28,7 @@ export interface PlannerDeps {
 
 /** Done uploads a folder leaves listed in the Uploads tray; older ones are dropped from it. */
 const KEEP_DONE_LISTED = 100;
+const DROP_BATCH = 500;
 
 export class ChangePlanner {
   readonly activity: SyncActivity = emptyActivity();
@@ -177,7 +178,8 @@ export class ChangePlanner {
       this.activity[pending.kind === 'replace' ? 'replaced' : 'uploaded']++;
       this.forgetPending(outcome.uploadId);
       this.doneListed.push(outcome.uploadId);
-      if (this.doneListed.length > KEEP_DONE_LISTED) this.deps.uploads.drop(this.doneListed.splice(0, this.doneListed.length - KEEP_DONE_LISTED));
+      // In batches: each drop walks the whole queue, so one per upload would cost O(n²) over 10,000.
+      if (this.doneListed.length >= KEEP_DONE_LISTED + DROP_BATCH) this.deps.uploads.drop(this.doneListed.splice(0, this.doneListed.length - KEEP_DONE_LISTED));
     } else if (outcome.state === 'failed') {
       this.failed.set(outcome.uploadId, outcome.error ?? { kind: 'internal', message: 'The upload failed' });
     } else if (outcome.state === 'cancelled') {
