@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', target: 'es2022', legalComments: 'none' };
 // Native and Electron-provided modules stay outside the bundles.
-// classic-level finds its prebuilt addon next to its own files, so it cannot be bundled either.
-const nodeExternal = ['electron', 'keytar', 'electron-updater', 'classic-level'];
+// classic-level finds its prebuilt addon next to its own files, so it cannot be bundled either;
+// nor can @parcel/watcher (sync folders), which loads its platform's addon package by name.
+const nodeExternal = ['electron', 'keytar', 'electron-updater', 'classic-level', '@parcel/watcher'];
 
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main.cjs', platform: 'node', format: 'cjs', external: nodeExternal }),

@@ -1,7 +1,7 @@
 // Electron's entry point: wiring only. What has an order or a rule lives in a small module that
 // takes Electron's objects as arguments (app/prepare-app.ts before `ready`, app/start-app.ts
 // after, app/main-window.ts, app/graceful-quit.ts…), where tests pin it with fakes.
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, protocol, screen, session, shell, webContents, type NativeImage } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, powerMonitor, protocol, screen, session, shell, webContents, type NativeImage } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eventChannel } from '../shared/contract';
@@ -20,6 +20,7 @@ import { createLinkInbox, registerDesktopLinks } from './app/desktop-links';
 import { unreadDotBitmap } from './app/icon-badge';
 import { createNativeDialogs } from './app/native-dialogs';
 import { createNotifier } from './app/notifications';
+import { catchUpAfterSleep, createSyncFolderDialog } from './app/sync-wiring';
 import { prepareApp } from './app/prepare-app';
 import { startApp } from './app/start-app';
 import { reportStartupFailure } from './app/startup-failure';
@@ -173,6 +174,11 @@ function run(mode: RunMode): void {
           if (windows.current()) emit('uploads:pick-requested', {});
           void windows.showOrCreate();
         },
+        // Like Upload Files…: the page's sheet asks main for the folder (main's own dialog, main's grant).
+        syncFolder: () => {
+          if (windows.current()) emit('sync:add-requested', {});
+          void windows.showOrCreate();
+        },
         checkForUpdates: () => void updates.checkFromMenu(),
         restartToUpdate: () => updates.restartToUpdate(),
         openExternal: (url) => void shell.openExternal(url),
@@ -214,6 +220,8 @@ function run(mode: RunMode): void {
         },
       },
       chooseSavePath: dialogs.chooseSavePath,
+      // Sync folders: the folder comes from main's dialog, never from the page.
+      sync: { chooseFolder: createSyncFolderDialog({ dialog, getWindow: windows.current, defaultPath: () => app.getPath('home') }) },
       actions: {
         chooseFolder: dialogs.chooseFolder,
         showItemInFolder: (file) => shell.showItemInFolder(file),
@@ -273,6 +281,7 @@ function run(mode: RunMode): void {
       bindDragOut({ ipcMain, isTrustedSender, pathsForDrag: (items) => dragCache.pathsForDrag(items), icon: () => (dragIcon ??= createDragIcon(nativeImage, appIcon)), log });
       applyAboutPanel(app, { appVersion: app.getVersion(), versions: process.versions, iconPath: windowIcon });
       installMenu();
+      catchUpAfterSleep(powerMonitor, services.sync);
     },
     showOrCreateWindow: () => windows.showOrCreate(),
     startServices: () => services?.start() ?? Promise.resolve(),

@@ -24,6 +24,8 @@ import { safeExternalUrl } from './security/external-url';
 import { createPathGrants, type PathGrants } from './security/path-grants';
 import { createUploadHandlers } from './uploads/upload-handlers';
 import { createUploadService, type UploadOptions, type UploadService } from './uploads/upload-service';
+import { createSyncParts, type SyncOptions } from './sync/sync-parts';
+import type { SyncService } from './sync/sync-service';
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -64,6 +66,8 @@ export interface ServiceDeps {
   actions?: ActionOptions | undefined;
   /** OS notifications, the unread badge and the clipboard (Electron); see desktop-services.ts. */
   desktop?: DesktopHooks;
+  /** Sync folders (issue 15): the folder chooser (Electron's dialog, the web host's env), watcher and timings. */
+  sync?: SyncOptions | undefined;
   /** The answer cache's size budget (default 200 MB). */
   cacheBudgetBytes?: number;
   /** How often the unread count is polled (default a minute; OURO_NOTIFICATIONS_POLL_MS). */
@@ -77,6 +81,8 @@ export interface MainServices {
   handlers: Handlers;
   account: AccountService;
   uploads: UploadService;
+  /** Sync folders (issue 15): the host calls `catchUp()` after the computer wakes. */
+  sync: SyncService;
   /** Every download and export, for the host's "quit aborts" and tests. */
   downloads: DownloadManager;
   /** Copies of dragged items: main.ts hands `pathsForDrag` to the Electron drag-out binding. */
@@ -98,13 +104,14 @@ export interface MainServices {
 
 export function createMainServices(deps: ServiceDeps): MainServices {
   // The upload queue follows the account: it pauses when Ouro refuses the key, resumes on sign-in.
-  const follow: { uploads?: UploadService; desktop?: ReturnType<typeof createDesktopServices>; actions?: ReturnType<typeof createActionServices> } = {};
+  const follow: { uploads?: UploadService; sync?: SyncService; desktop?: ReturnType<typeof createDesktopServices>; actions?: ReturnType<typeof createActionServices> } = {};
   const emit: EmitEvent = (event, payload) => {
     // The queue and the account's kept data learn of the new account before the page does, so
     // the page never sees (or acts on) another account's items.
     if (event === 'account:changed') {
       const state = payload as EventPayload<'account:changed'>;
       follow.uploads?.onAccountChanged(state);
+      follow.sync?.onAccountChanged(state);
       follow.actions?.onAccountChanged(state);
       follow.desktop?.onAccountChanged(state);
     }
@@ -173,8 +180,12 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     onReplaced: (id) => changes.changed(id),
   });
   follow.uploads = uploadService;
+  const sync = createSyncParts({ options: deps.sync, dataDir: deps.dataDir, log: deps.log, emit: deps.emit, uploads: uploadService, client: () => account.client(), accountVerified: () => account.verified() });
+  follow.sync = sync.service;
   account.onSignedOut(async () => {
     grants.clear();
+    // Folders stop before the queue forgets, so nothing of theirs is queued in between.
+    await sync.service.forget();
     await uploadService.forget();
   });
 
@@ -205,6 +216,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     ...trackAll(createThumbnailHandler({ account, fetch: deps.fetch, thumbnailer: deps.thumbnailer, dataDir: deps.dataDir }), account, { failuresOnly: true }),
     ...desktop.wrapBrowse(trackAll(createConversationHandlers(browse), account)),
     ...createUploadHandlers(uploadService),
+    ...sync.handlers,
     ...actions.handlers,
     ...desktop.handlers,
     ...trackAll(pick(desktop.handlers, desktop.reaching), account),
@@ -223,6 +235,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
       // A stored key signs in without an account:changed event: the queue and the downloads learn who it is here.
       const state = await account.state();
       uploadService.onAccountChanged(state);
+      sync.service.onAccountChanged(state);
       actions.onAccountChanged(state);
     })());
 
@@ -230,6 +243,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     handlers: afterStart(handlers, start),
     account,
     uploads: uploadService,
+    sync: sync.service,
     downloads,
     dragCache: actions.dragCache,
     grants,
@@ -246,6 +260,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     dispose: async () => {
       disposed = true;
       await actions.dispose();
+      await sync.service.dispose();
       // Only a queue that was loaded may be saved: disposing one that never started would
       // write an empty queue over the person's saved one.
       if (uploadsStarting) {

@@ -62,6 +62,12 @@ export const channelNames = [
   'outbox:list',
   'outbox:retry',
   'outbox:discard',
+  // Sync folders (issue 15)
+  'sync:list',
+  'sync:choose-folder',
+  'sync:add',
+  'sync:update',
+  'sync:remove',
 ] as const;
 export const eventNames = [
   'app:update-ready',
@@ -79,6 +85,9 @@ export const eventNames = [
   'notifications:changed',
   'links:requested',
   'outbox:changed',
+  // Sync folders (issue 15)
+  'sync:changed',
+  'sync:add-requested',
 ] as const;
 
 export type Channel = (typeof channelNames)[number];

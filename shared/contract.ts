@@ -49,6 +49,7 @@ import {
   type UploadsSnapshot,
 } from './uploads';
 import { cacheableChannels, type CachedAnswer } from './cache';
+import { MAX_IGNORE_PATTERN_CHARS, MAX_IGNORE_PATTERNS, type ChooseSyncFolderResult, type SyncDelta, type SyncFolderView, type SyncSnapshot } from './sync';
 import { itemTypes, type DesktopLink, type OpenRequest } from './links';
 import type { NotificationPage, NotificationRow, UnreadState } from './notifications';
 import type { OutboxSnapshot, SendOutcome } from './outbox';
@@ -336,6 +337,34 @@ export const channels = {
   'outbox:retry': { input: z.object({ clientId: z.uuid() }), output: returns<void>() },
   /** A queued or failed message: forget it unsent. */
   'outbox:discard': { input: z.object({ clientId: z.uuid() }), output: returns<void>() },
+
+  // ---- sync folders (issue 15) ----
+  /** This account's sync folders and what each is doing. */
+  'sync:list': { input: z.undefined(), output: returns<SyncSnapshot>() },
+  /** Main's folder dialog (the web host: OURO_DESKTOP_PICK_FOLDER); the choice is a handle main keeps, never a path the page sends back. */
+  'sync:choose-folder': { input: z.undefined(), output: returns<ChooseSyncFolderResult>() },
+  /** Starts syncing a folder chosen in `sync:choose-folder` (by its handle) into a destination. */
+  'sync:add': {
+    input: z.strictObject({
+      handle: z.uuid(),
+      destination: z.strictObject({ orgId: ouroId.optional(), teamId: ouroId.optional(), visibility: z.enum(uploadVisibilities) }),
+      /** 'upload': files already in the folder are uploaded now; 'skip': only new and changed ones. */
+      existing: z.enum(['upload', 'skip']),
+    }),
+    output: returns<SyncFolderView>(),
+  },
+  /** Pause or resume, Mirror deletions (the page confirms first), or the folder's own ignore patterns. */
+  'sync:update': {
+    input: z.strictObject({
+      id: z.uuid(),
+      paused: z.boolean().optional(),
+      mirrorDeletions: z.boolean().optional(),
+      ignore: z.array(z.string().max(MAX_IGNORE_PATTERN_CHARS)).max(MAX_IGNORE_PATTERNS).optional(),
+    }),
+    output: returns<SyncFolderView>(),
+  },
+  /** Stops syncing a folder and forgets its index; never deletes anything on Ouro or on disk. */
+  'sync:remove': { input: z.object({ id: z.uuid() }), output: returns<void>() },
 } satisfies Record<Channel, ChannelSpec>;
 
 export const events = {
@@ -365,6 +394,11 @@ export const events = {
   'links:requested': returns<{ pending: number }>(),
   /** The outbox changed: unsent messages, and any just delivered. */
   'outbox:changed': returns<OutboxSnapshot>(),
+  // ---- sync folders (issue 15) ----
+  /** Sync folders changed: the views that changed (whole) and the ids removed; at most ~4 a second. */
+  'sync:changed': returns<SyncDelta>(),
+  /** File → Sync a Folder… was chosen: the page opens its add-folder sheet. */
+  'sync:add-requested': returns<Record<string, never>>(),
 } satisfies Record<EventName, unknown>;
 
 export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['input']>;

@@ -10,6 +10,8 @@ export const REPORT_ISSUE_URL = 'https://github.com/ourofoundation/ouro-desktop/
 export interface MenuActions {
   /** File → Upload files…; the upload feature decides what it opens. */
   uploadFiles(): void;
+  /** File → Sync a Folder… (issue 15): the page opens its add-folder sheet, which asks main for the folder. */
+  syncFolder(): void;
   checkForUpdates(): void;
   restartToUpdate(): void;
   /** shell.openExternal; only ever given the constant URLs above. */
@@ -117,6 +119,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     label: 'File',
     submenu: [
       { id: 'upload-files', label: 'Upload Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.uploadFiles() },
+      { id: 'sync-folder', label: 'Sync a Folder…', click: () => actions.syncFolder() },
       { type: 'separator' },
       ...itemMenuItems(options, actions),
       { type: 'separator' },

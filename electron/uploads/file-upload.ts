@@ -43,6 +43,11 @@ export interface FileJobHooks {
   onBytes(sent: number): void;
   /** Step 1 retried after a transient failure (for the log and the item's note). */
   onRetry?(error: AppError, delayMs: number): void;
+  /**
+   * When given, the bytes are hashed as they are read and this gets the sha256 of those Ouro
+   * accepted (sync folders record it, so a file is read once, not once to hash and once to send).
+   */
+  onDigest?(sha256: string): void;
 }
 
 /** 429, any 5xx, a dropped connection or a stalled transfer: worth re-sending the bytes. */
@@ -105,10 +110,15 @@ export async function sendFileBody(client: OuroClient, request: FileBodyRequest,
         ...(timing.chunkBytes ? { chunkBytes: timing.chunkBytes } : {}),
         ...(timing.inFlightChunks ? { inFlightChunks: timing.inFlightChunks } : {}),
         ...(timing.idleTimeoutMs ? { idleTimeoutMs: timing.idleTimeoutMs } : {}),
+        ...(hooks.onDigest ? { digest: true } : {}),
       });
       const facts = factsOf(response.status, response.headers, Date.now());
       retryAfterMs = facts.retryAfterMs;
-      if (response.status >= 200 && response.status < 300) return { body: readEnvelope(response.text, facts), facts };
+      if (response.status >= 200 && response.status < 300) {
+        const body = readEnvelope(response.text, facts);
+        if (response.sha256) hooks.onDigest?.(response.sha256);
+        return { body, facts };
+      }
       throw httpError(response.text, facts);
     } catch (error) {
       failure = isAppError(error) ? error : new AppError({ kind: 'internal', message: 'Uploading failed' }, { cause: error });

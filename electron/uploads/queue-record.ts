@@ -11,7 +11,7 @@ export interface StoredObjectRef {
 
 /** Fields a running upload saves as it goes (its resume point). */
 export type CheckpointPatch = Partial<
-  Pick<QueueRecord, 'stored' | 'datasetId' | 'createdDatasetId' | 'rowsSent' | 'rowsTotal' | 'rowsInserted' | 'rowsSkipped' | 'ignoredColumns' | 'ingestNotes'>
+  Pick<QueueRecord, 'stored' | 'contentHash' | 'datasetId' | 'createdDatasetId' | 'rowsSent' | 'rowsTotal' | 'rowsInserted' | 'rowsSkipped' | 'ignoredColumns' | 'ingestNotes'>
 >;
 
 /** One queued upload as saved to disk: the item plus what resuming it needs. */
@@ -49,6 +49,13 @@ export interface QueueRecord {
   assetId?: string | undefined;
   assetUrl?: string | undefined;
   error?: AppErrorData | undefined;
+  /**
+   * Sync folders (issue 15): the folder this item came from. Its bytes are hashed as they are
+   * sent (`contentHash`), and the folder is told the outcome.
+   */
+  syncFolder?: string | undefined;
+  /** sha256 (hex) of the bytes Ouro accepted; kept with `stored`, so a resumed item still knows it. */
+  contentHash?: string | undefined;
   /** The account (API address + user id) that queued it: only that account's session sends it. */
   account?: string | undefined;
   /** Who that is, for the notice another account sees ("alice at api.ouro.foundation"). */

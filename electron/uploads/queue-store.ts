@@ -41,6 +41,8 @@ const RecordSchema = z.object({
   ingestNotes: z.array(z.string()).max(10).optional(),
   assetId: z.string().optional(),
   assetUrl: z.string().optional(),
+  syncFolder: z.string().optional(),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   account: z.string().optional(),
   accountLabel: z.string().optional(),
   error: z

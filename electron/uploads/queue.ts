@@ -28,6 +28,8 @@ export interface RunContext {
 export interface RunResult {
   assetId: string;
   assetUrl?: string | undefined;
+  /** sha256 of the bytes sent, for items that asked for it (sync folders). */
+  contentHash?: string | undefined;
 }
 
 export interface QueueDeps {
@@ -172,6 +174,16 @@ export class UploadQueue {
   /** The signed-in account's finished items go; other accounts' stay. */
   clearFinished(): QueueRecord[] {
     return this.remove((r) => r.account === this.active && this.active !== null && isFinished(r.state));
+  }
+
+  /** Drops these finished items (a sync folder's old uploads, so its history stays bounded). */
+  dropFinished(ids: ReadonlySet<string>): QueueRecord[] {
+    return this.remove((r) => ids.has(r.id) && isFinished(r.state));
+  }
+
+  /** A record by id, whoever's it is (main's own callers only: the page goes through `mine`). */
+  get(id: string): Readonly<QueueRecord> | undefined {
+    return this.byId.get(id);
   }
 
   /** Drops every other account's items (the person chose to rather than let them wait). */
@@ -411,6 +423,7 @@ export class UploadQueue {
       } else {
         record.assetId = result.assetId;
         record.assetUrl = result.assetUrl;
+        if (result.contentHash) record.contentHash = result.contentHash;
         this.finish(record, 'done');
       }
     } catch (error) {

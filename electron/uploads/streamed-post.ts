@@ -2,6 +2,7 @@
 // chunk, the suffix, with an exact Content-Length and real backpressure (each write waits for
 // `drain`). fetch with a ReadableStream body does not apply backpressure (DESIGN.md §8: 740 MiB
 // resident for a 512 MiB file), so this cannot go through the client's fetch pipeline.
+import { createHash } from 'node:crypto';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { AppError } from '../../shared/app-error';
@@ -23,12 +24,16 @@ export interface StreamedPostOptions {
   inFlightChunks?: number;
   /** Longest silence (no write completing, no response byte) before giving up. */
   idleTimeoutMs?: number;
+  /** Hash the file bytes as they are read and answer their sha256 (sync folders; costs CPU). */
+  digest?: boolean;
 }
 
 export interface StreamedResponse {
   status: number;
   headers: IncomingHttpHeaders;
   text: string;
+  /** sha256 (hex) of the file bytes sent, when the whole body went out (sync folders keep it). */
+  sha256?: string;
 }
 
 /** Error answers are small JSON; anything longer is cut (it is only parsed for a message). */
@@ -48,6 +53,8 @@ export function streamedPost(options: StreamedPostOptions): Promise<StreamedResp
     // Once the server has answered (e.g. 429 or 413 before reading the body), stop sending.
     let stopped = false;
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
+    // Hashed as it is read, so what is sent and its digest come from one read of the file.
+    const digest = options.digest ? createHash('sha256') : undefined;
 
     const req = transport.request(url, {
       method: options.method ?? 'POST',
@@ -95,7 +102,12 @@ export function streamedPost(options: StreamedPostOptions): Promise<StreamedResp
         size += chunk.length;
       });
       res.on('end', () =>
-        finish(null, { status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8') }),
+        finish(null, {
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(parts).toString('utf8'),
+          ...(bodyDone && digest ? { sha256: digest.digest('hex') } : {}),
+        }),
       );
       res.on('error', (error) => finish(transportError(error, 'Reading the answer')));
     });
@@ -125,7 +137,7 @@ export function streamedPost(options: StreamedPostOptions): Promise<StreamedResp
       touch();
       pending.push(write(plan.prefix));
       let sent = 0;
-      for await (const chunk of base64Chunks(options.filePath, plan.fileSize, options.chunkBytes)) {
+      for await (const chunk of base64Chunks(options.filePath, plan.fileSize, options.chunkBytes, digest)) {
         if (stopped) return;
         pending.push(write(chunk.text, 'latin1'));
         while (pending.length > inFlight) {

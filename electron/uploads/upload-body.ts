@@ -62,6 +62,8 @@ export async function* base64Chunks(
   path: string,
   expectedSize: number,
   chunkBytes = DEFAULT_CHUNK_BYTES,
+  /** Sees every byte read, in order (a sha256 of what is sent, so sync folders need no second read). */
+  digest?: { update(bytes: Buffer): unknown },
 ): AsyncGenerator<{ text: string; fileBytes: number }> {
   const size = Math.max(3, chunkBytes - (chunkBytes % 3));
   let handle: FileHandle;
@@ -83,6 +85,7 @@ export async function* base64Chunks(
       }
       total += bytesRead;
       if (total > expectedSize) throw changedError();
+      if (bytesRead > 0) digest?.update(buffer.subarray(carry, carry + bytesRead));
       const filled = carry + bytesRead;
       if (bytesRead === 0) {
         if (total !== expectedSize) throw changedError();

@@ -28,8 +28,9 @@ function tallyOf(record: Readonly<QueueRecord>): IngestTally {
   };
 }
 
-function bytesHooks(context: RunContext): FileJobHooks {
+function bytesHooks(context: RunContext, onDigest?: (sha256: string) => void): FileJobHooks {
   return {
+    ...(onDigest ? { onDigest } : {}),
     signal: context.signal,
     onBytes: (sent) => context.progress(sent),
     onRetry: (error, delayMs) =>
@@ -45,10 +46,13 @@ export function createUploadRunner(deps: RunnerDeps): (record: Readonly<QueueRec
     if (!info?.isFile()) throw new AppError({ kind: 'file-unreadable', message: 'The file was moved or deleted before it could be uploaded.' });
     // The queue shows the size that is actually read and sent, not the size when it was added.
     context.resized(info.size);
+    // A sync folder's item is hashed as it is read, so the folder learns what Ouro now holds.
+    let sent: string | undefined;
+    const onDigest = record.syncFolder ? (sha256: string) => (sent = sha256) : undefined;
     if (record.kind === 'replace' && record.targetId) {
-      const asset = await replaceContent(client, { assetId: record.targetId, path: record.path, name: record.name, size: info.size }, bytesHooks(context), timing);
+      const asset = await replaceContent(client, { assetId: record.targetId, path: record.path, name: record.name, size: info.size }, bytesHooks(context, onDigest), timing);
       deps.onReplaced?.(asset.id);
-      return { assetId: asset.id, assetUrl: asset.url ?? undefined };
+      return { assetId: asset.id, assetUrl: asset.url ?? undefined, contentHash: sent };
     }
     const { visibility, orgId, teamId } = record.destination;
     if (record.kind === 'dataset') {
@@ -78,14 +82,16 @@ export function createUploadRunner(deps: RunnerDeps): (record: Readonly<QueueRec
     }
     const job = { path: record.path, name: record.name, size: info.size, visibility, orgId, teamId };
     let stored = record.stored;
+    let contentHash = record.contentHash;
     if (!stored) {
-      stored = await uploadBytes(client, job, bytesHooks(context), timing);
+      stored = await uploadBytes(client, job, bytesHooks(context, onDigest), timing);
+      contentHash = sent;
       // Saved before the record is created: a crash from here on resumes at step 2 with the same
       // object, whose bucket and path the record must name.
-      await context.checkpoint({ stored });
+      await context.checkpoint({ stored, ...(contentHash ? { contentHash } : {}) });
     }
     context.processing();
     const asset = await createFileRecord(client, job, stored, context.signal);
-    return { assetId: asset.id, assetUrl: asset.url ?? undefined };
+    return { assetId: asset.id, assetUrl: asset.url ?? undefined, contentHash };
   };
 }

@@ -74,6 +74,20 @@ export interface ReplaceInput extends FileReferences {
   targetName: string;
 }
 
+/** A file a sync folder found (main named it, inside a folder the person chose): issue 15. */
+export interface SyncedUpload {
+  kind: 'file' | 'replace';
+  name: string;
+  path: string;
+  size: number;
+  destination: UploadDestination;
+  /** Replace: the asset that gets these bytes, and its name on Ouro. */
+  targetId?: string;
+  targetName?: string;
+  /** The sync folder's id: the bytes are hashed as they are sent and the folder follows the item. */
+  syncFolder: string;
+}
+
 export interface UploadService {
   start(): Promise<void>;
   list(): UploadsSnapshot;
@@ -86,6 +100,17 @@ export interface UploadService {
   clearFinished(): Promise<void>;
   chooseFiles(): Promise<ChooseFilesResult>;
   destinations(): Promise<UploadDestinations>;
+  // ---- sync folders (issue 15): see electron/sync/queue-adapter.ts ----
+  /** Queues files a sync folder found, for `owner` only while it is the signed-in account; their ids. */
+  enqueueSynced(items: readonly SyncedUpload[], owner: string): string[];
+  /** Every item that reaches done, failed or cancelled. */
+  onFinished(listener: (record: Readonly<QueueRecord>) => void): () => void;
+  /** An item as the queue holds it, or undefined once it is gone (cleared, dropped, forgotten). */
+  record(id: string): Readonly<QueueRecord> | undefined;
+  /** Retries a failed or cancelled item of the signed-in account (false: nothing to retry). */
+  retryItem(id: string): boolean;
+  /** Forgets finished items (a sync folder keeps only its recent uploads listed). */
+  dropFinished(ids: readonly string[]): void;
   /** Web host: a dropped file's bytes, streamed into the staging folder. */
   stage(name: string, body: AsyncIterable<Buffer> | NodeJS.ReadableStream): Promise<{ token: string; size: number }>;
   /** Other accounts' items, dropped at the person's request; returns how many were unfinished. */
@@ -121,6 +146,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   /** Who is signed in (null: nobody, or not yet known). Items and staged files belong to one. */
   let account: AccountIdentity | null = null;
   const notifier = createFinishNotifier(hooks);
+  const finishListeners = new Set<(record: Readonly<QueueRecord>) => void>();
   const resolveFiles = createFileResolver({ grants: deps.grants, staging, maxFileBytes });
   // Copies staged for a drop that was never confirmed are deleted after an hour.
   const abandonedSweep = setInterval(() => void staging.sweepAbandoned().catch(() => {}), 5 * 60_000);
@@ -138,6 +164,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       void staging.remove(record.path).catch(() => {});
     }
     if (record.state === 'done') notifier.done(record);
+    for (const listener of finishListeners) listener(record);
     if (record.state === 'failed' && record.error) {
       deps.log.info(`Upload of a file failed: ${describeError(record.error).title} (${record.error.kind})`);
     }
@@ -224,6 +251,37 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       if (!record) throw new AppError({ kind: 'internal', message: 'The replacement could not be queued' });
       return { uploadId: record.id };
     },
+    enqueueSynced(items, owner) {
+      // Never under another account: the folder belongs to `owner`, and so must its uploads.
+      if (!account || account.key !== owner) throw new AppError({ kind: 'not-signed-in', message: 'The account that added this sync folder is not signed in' });
+      const added = queue.add(
+        items.map((item) => ({
+          name: item.name,
+          kind: item.kind,
+          ...(item.kind === 'replace' ? { targetId: item.targetId, targetName: item.targetName } : {}),
+          path: item.path,
+          staged: false,
+          size: item.size,
+          destination: item.destination,
+          syncFolder: item.syncFolder,
+          account: owner,
+          accountLabel: account?.label,
+        })),
+      );
+      return added.map((record) => record.id);
+    },
+    onFinished(listener) {
+      finishListeners.add(listener);
+      return () => finishListeners.delete(listener);
+    },
+    record: (id) => queue.get(id),
+    retryItem(id) {
+      const record = queue.get(id);
+      if (!record || record.account !== account?.key || (record.state !== 'failed' && record.state !== 'cancelled')) return false;
+      queue.retry(id);
+      return true;
+    },
+    dropFinished: (ids) => void queue.dropFinished(new Set(ids)),
     cancel: (id) => queue.cancel(id),
     cancelAll: () => queue.cancelAll(),
     retry: (id) => queue.retry(id),

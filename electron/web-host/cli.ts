@@ -2,6 +2,7 @@
 // pieces in place of Electron's, and prints the URL to open.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { syncOptionsFromEnv } from '../sync/sync-env';
 import os from 'node:os';
 import { createKeychain, loadKeytar } from '../account/keychain';
 import { DEV_DATA_DIR_NAME, keychainService } from '../app/app-identity';
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
     openExternal: (url) => log.info(`Open in your browser: ${url}`),
     // No native save dialog in a browser tab: downloads land in a folder, never overwriting.
     chooseSavePath: saveIntoFolder(process.env.OURO_DESKTOP_DOWNLOAD_DIR || path.join(dataDir, 'Downloads')),
+    // No native folder dialog either: "Sync a folder…" takes OURO_DESKTOP_PICK_FOLDER.
+    sync: syncOptionsFromEnv(process.env),
     // No OS notifications, badge or clipboard here: the page shows the count, and copies links itself.
     ...desktopOptionsFromEnv(process.env),
   });

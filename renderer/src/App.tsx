@@ -13,6 +13,7 @@ import { ownBrowsePreferences } from './browse/preferences';
 import { Uploads } from './uploads/Uploads';
 import { LinkRequests } from './links/LinkRequests';
 import { CommandPalette } from './palette/CommandPalette';
+import { SyncFeature } from './sync/SyncFeature';
 import './components/components.css';
 import './components/overlays.css';
 import './shell.css';
@@ -56,6 +57,7 @@ export function App() {
       <div className="statusbar">
         {signedIn && <LinkRequests key={`links:${identity ?? 'unknown'}`} />}
         {signedIn ? <Uploads key={`uploads:${identity ?? 'unknown'}`} /> : <span />}
+        {signedIn && <SyncFeature key={`sync:${identity ?? 'unknown'}`} />}
         <AppInfo />
       </div>
     </div>

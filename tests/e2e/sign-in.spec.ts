@@ -277,6 +277,12 @@ test('no IPC response or event ever carries the key, across every channel', asyn
     'outbox:list': undefined,
     'outbox:retry': { clientId: someId },
     'outbox:discard': { clientId: someId },
+    // Sync folders: listing, the chooser (no folder configured here), and refused ids and handles.
+    'sync:list': undefined,
+    'sync:choose-folder': undefined,
+    'sync:add': { handle: someId, destination: { visibility: 'private' }, existing: 'skip' },
+    'sync:update': { id: someId, paused: true },
+    'sync:remove': { id: someId },
     'account:sign-out': undefined,
   };
   await page.evaluate(async (entries) => {

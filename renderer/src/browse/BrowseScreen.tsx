@@ -8,6 +8,7 @@ import { PaneLayout } from '../layout/PaneLayout';
 import { useNavigationRequests, views, type View } from '../navigation';
 import { NotificationsView } from '../notifications/NotificationsView';
 import { useUnreadCount } from '../notifications/queries';
+import { SyncSidebarButton } from '../sync/SyncSidebarButton';
 import { AssetSection } from './AssetSection';
 import { loadLastSection, saveLastSection } from './preferences';
 import './browse.css';
@@ -39,6 +40,9 @@ function Sidebar({ view, onChoose }: { view: View; onChoose(view: View): void })
             </li>
           );
         })}
+        <li className="sidebar-sync">
+          <SyncSidebarButton />
+        </li>
       </ul>
     </nav>
   );

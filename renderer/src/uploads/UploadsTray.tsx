@@ -6,6 +6,9 @@ import type { AddUploadsResult, UploadItem, UploadsSnapshot } from '../../../sha
 import { ChevronIcon, UploadIcon } from '../components/icons';
 import { DownloadsList } from '../downloads/DownloadsList';
 import { useUploadAction } from './queries';
+import { syncSummary } from '../../../shared/sync';
+import { useSyncFolders } from '../sync/queries';
+import { syncPanel } from '../sync/sync-panel-state';
 import { foldDone, FOLD_DONE_AFTER_MS, isActive, orderForTray, summarize } from './tray-model';
 import { UploadRow } from './UploadRow';
 import { WaitingNotice, waitingCount } from './WaitingNotice';
@@ -80,7 +83,10 @@ export function UploadsTray(props: UploadsTrayProps) {
   const failed = items.some((item) => item.state === 'failed');
   const { shown, folded } = foldDone(orderForTray(items), next.doneSince, now);
   const skipped = (props.lastResult?.skipped.hidden ?? 0) + (props.lastResult?.skipped.system ?? 0);
-  const summary = summarize(items, snapshot?.paused ?? null, waitingCount(snapshot?.waiting ?? []));
+  // Sync folders' line joins the summary ("… · Sync: up to date").
+  const syncLine = syncSummary(useSyncFolders().data?.folders ?? []);
+  const uploadsLine = summarize(items, snapshot?.paused ?? null, waitingCount(snapshot?.waiting ?? []));
+  const summary = syncLine ? `${uploadsLine} · ${syncLine}` : uploadsLine;
   const bytesOf = (item: UploadItem) => next.peakBytes.get(item.id) ?? item.bytesSent;
 
   return (
@@ -102,6 +108,9 @@ export function UploadsTray(props: UploadsTrayProps) {
         </button>
         <button type="button" className="tray-upload" onClick={props.onChooseFiles}>
           <UploadIcon /> Upload files…
+        </button>
+        <button type="button" className="tray-upload" onClick={syncPanel.add}>
+          Sync a folder…
         </button>
       </div>
       <div

@@ -6,6 +6,7 @@ import { applyItemMenuState, buildMenuTemplate, DOCS_URL, REPORT_ISSUE_URL, type
 function actions() {
   return {
     uploadFiles: vi.fn<() => void>(),
+    syncFolder: vi.fn<() => void>(),
     checkForUpdates: vi.fn<() => void>(),
     restartToUpdate: vi.fn<() => void>(),
     openExternal: vi.fn<(url: string) => void>(),
@@ -67,6 +68,13 @@ describe('application menu', () => {
     const a = actions();
     click(find(buildMenuTemplate({ platform: 'linux', appName: 'Ouro' }, a), 'upload-files'));
     expect(a.uploadFiles).toHaveBeenCalledOnce();
+  });
+
+  it('File → Sync a Folder… calls the sync callback', () => {
+    const a = actions();
+    click(find(buildMenuTemplate({ platform: 'linux', appName: 'Ouro' }, a), 'sync-folder'));
+    expect(a.syncFolder).toHaveBeenCalledOnce();
+    expect(a.uploadFiles).not.toHaveBeenCalled();
   });
 
   it('Help opens the docs and the issue tracker in the browser', () => {

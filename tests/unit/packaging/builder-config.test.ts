@@ -80,10 +80,10 @@ describe('electron-builder.yml', () => {
     expect(typeof beforePack).toBe('function');
   });
 
-  it('packs an allow-list into an asar, unpacking the native addons (keytar, classic-level)', () => {
+  it('packs an allow-list into an asar, unpacking the native addons (keytar, classic-level, @parcel/watcher)', () => {
     expect(config.asar).toBe(true);
     expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/main.cjs', 'dist/preload.cjs', 'dist/renderer/**/*', '!**/*.map']));
-    expect(config.asarUnpack).toEqual(['**/node_modules/keytar/**/*.node', '**/node_modules/classic-level/prebuilds/**']);
+    expect(config.asarUnpack).toEqual(['**/node_modules/keytar/**/*.node', '**/node_modules/classic-level/prebuilds/**', '**/node_modules/@parcel/watcher-*/**']);
   });
 
   it('registers ouro:// links on every OS: protocols for macOS and Linux, the NSIS include for Windows', () => {

@@ -185,6 +185,8 @@ describe('the packaged app', () => {
       if (dir === 'node_modules/keytar') continue;
       const manifest = JSON.parse(extractFile(release.asarPath, `${dir}/package.json`).toString('utf8')) as { dependencies?: Record<string, string> };
       for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+        // @parcel/watcher loads a prebuilt addon package; node-addon-api is only for compiling one.
+        if (dir === 'node_modules/@parcel/watcher' && dependency === 'node-addon-api') continue;
         // Node's lookup: the package's own node_modules, then each enclosing node_modules folder.
         const candidates: string[] = [];
         for (let base = dir; ; base = base.slice(0, base.lastIndexOf('/node_modules/'))) {
@@ -222,6 +224,17 @@ describe('the packaged app', () => {
     }
     const forThisCpu = `node_modules/classic-level/prebuilds/${process.platform}-${process.arch}/classic-level.node`;
     if (process.platform === 'linux') expect(ours).toContain(forThisCpu);
+  });
+
+  it('unpacks @parcel/watcher’s prebuilt addon (sync folders) for this OS only, next to the archive', () => {
+    const addons = release.entries.filter((entry) => entry.startsWith('node_modules/@parcel/watcher-') && entry.endsWith('.node'));
+    expect(addons.length).toBeGreaterThan(0);
+    for (const addon of addons) {
+      expect(addon.startsWith(`node_modules/@parcel/watcher-${process.platform}-`)).toBe(true);
+      expect(statFile(release.asarPath, addon)).toMatchObject({ unpacked: true });
+      expect(existsSync(path.join(release.appDir, 'resources', 'app.asar.unpacked', addon))).toBe(true);
+    }
+    expect(release.entries).toContain('node_modules/@parcel/watcher/index.js');
   });
 
   it('puts the window icon beside the archive', async () => {
