@@ -3,6 +3,7 @@
 // here in main, and removed on sign-out or when Ouro refuses it.
 import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error';
+import { isTransient } from '../../shared/error-kinds';
 import { keyHint, type AccountState, type AccountUser, type KeychainStatus, type KeyStorage } from '../../shared/account';
 import type { Profile, User } from '../../shared/ouro-models';
 import type { OuroClient, VerifiedKey } from '../ouro/client';
@@ -73,7 +74,6 @@ const CacheSchema = z.object({
   keyName: z.string().nullable(),
 });
 
-const OFFLINE_KINDS = new Set(['network', 'timeout', 'server', 'rate-limited']);
 const DEFAULT_RETRY_DELAYS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
 function toAccountUser(user: User, profile: Profile): AccountUser {
@@ -170,7 +170,7 @@ export function createAccountService(deps: AccountDeps): AccountService {
     } catch (error) {
       if (key !== usedKey) return;
       if (isAppError(error) && error.kind === 'unauthorized') return refused();
-      if (isAppError(error) && OFFLINE_KINDS.has(error.kind)) {
+      if (isAppError(error) && isTransient(error)) {
         deps.log.info(`Ouro unreachable at start-up (${error.kind}); staying signed in and retrying`);
         if (current.status === 'signed-in') publish({ ...current, connection: 'offline' });
         scheduleRetry();

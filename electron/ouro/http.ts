@@ -6,7 +6,8 @@ import { AppError, isAppError } from '../../shared/app-error';
 import { Attempt } from './abort';
 import { type Envelope, type ResponseFacts, httpError, parseJson, readEnvelope, validate } from './envelope';
 import { cancelledError, isRecord, scrub, transportError, unauthorizedAfterExchange } from './errors';
-import { isRetryable, parseRetryAfter, retryDelay } from './retry';
+import { isRetryableCall } from '../../shared/error-kinds';
+import { parseRetryAfter, retryDelay } from './retry';
 import type { Session } from './session';
 import type { Credentials } from './token';
 import type { Clock, OuroLogger, RetryInfo, RetryOptions, TimeoutOptions } from './types';
@@ -229,7 +230,7 @@ export function createHttp(deps: HttpDeps): Http {
           }
           throw unauthorizedAfterExchange(failure);
         }
-        if (idempotent && isRetryable(failure) && retries < deps.retry.maxRetries) {
+        if (idempotent && isRetryableCall(failure) && retries < deps.retry.maxRetries) {
           const delay = retryDelay(retries, state.retryAfterMs, deps.retry, deps.random);
           retries++;
           deps.log?.warn(`${request.method} ${request.path}: ${failure.kind}${failure.status ? ` ${failure.status}` : ''}, retry ${retries} of ${deps.retry.maxRetries} in ${delay} ms`);

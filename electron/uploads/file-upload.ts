@@ -4,6 +4,7 @@
 // path). The stored object is saved before the record is created, so a retried or resumed create
 // reuses it and a 409 means "already created", never a duplicate.
 import { AppError, isAppError } from '../../shared/app-error';
+import { isTransient } from '../../shared/error-kinds';
 import { FileSchema, type OuroFile } from '../../shared/ouro-models';
 import type { AuthHeaders, OuroClient } from '../ouro/client';
 import { httpError, readEnvelope, validate, type Envelope, type ResponseFacts } from '../ouro/envelope';
@@ -43,12 +44,6 @@ export interface FileJobHooks {
   onBytes(sent: number): void;
   /** Step 1 retried after a transient failure (for the log and the item's note). */
   onRetry?(error: AppError, delayMs: number): void;
-}
-
-/** 429, any 5xx, a dropped connection or a stalled transfer: worth re-sending the bytes. */
-export function isTransientUploadFailure(error: AppError): boolean {
-  if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'rate-limited') return true;
-  return error.kind === 'server';
 }
 
 function factsOf(status: number, headers: Record<string, string | string[] | undefined>, now: number): ResponseFacts & { retryAfterMs?: number } {
@@ -125,7 +120,7 @@ export async function sendFileBody(client: OuroClient, request: FileBodyRequest,
       }
       failure = unauthorizedAfterExchange(failure);
     }
-    if (isTransientUploadFailure(failure) && retries < timing.retry.maxRetries) {
+    if (isTransient(failure) && retries < timing.retry.maxRetries) {
       const delay = retryDelay(retries, retryAfterMs, timing.retry, timing.random);
       retries++;
       hooks.onRetry?.(failure, delay);
