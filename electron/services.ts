@@ -1,7 +1,8 @@
 // The one factory both hosts use to build the main-process side of the app: the handlers for
 // every contract channel and the event sink they push through. main.ts passes Electron's
 // pieces (net.fetch, shell.openExternal); the web host passes Node's; tests pass fakes.
-import type { AppInfo, EventName, EventPayload, UpdateState } from '../shared/contract';
+import type { AppInfo, UpdateState } from '../shared/contract';
+import type { EmitEvent } from './event-hub';
 import { createAccountService, type AccountService } from './account/account-service';
 import type { SecretStore } from './account/keychain';
 import { createFileHandlers } from './browse/browse-handlers';
@@ -15,7 +16,8 @@ import { afterStart, pick, trackAll } from './ipc/handler-wrappers';
 import { createActionServices, type ActionOptions } from './actions/action-services';
 import type { CachedCopy, DragCache } from './actions/drag-cache';
 import type { DownloadManager } from './downloads/download-manager';
-import { createDesktopServices, type DesktopHooks } from './desktop-services';
+import type { DesktopHooks } from './desktop-handlers';
+import { createDesktopServices } from './desktop-services';
 import type { LinkIntake } from './links/link-intake';
 import type { Logger } from './log';
 import { createOuroClient } from './ouro/client';
@@ -24,8 +26,6 @@ import { safeExternalUrl } from './security/external-url';
 import { createPathGrants, type PathGrants } from './security/path-grants';
 import { createUploadHandlers } from './uploads/upload-handlers';
 import { createUploadService, type UploadOptions, type UploadService } from './uploads/upload-service';
-
-export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export interface ServiceDeps {
   appVersion: string;
@@ -95,19 +95,6 @@ export interface MainServices {
 }
 
 export function createMainServices(deps: ServiceDeps): MainServices {
-  // The upload queue follows the account: it pauses when Ouro refuses the key, resumes on sign-in.
-  const follow: { uploads?: UploadService; desktop?: ReturnType<typeof createDesktopServices>; actions?: ReturnType<typeof createActionServices> } = {};
-  const emit: EmitEvent = (event, payload) => {
-    // The queue and the account's kept data learn of the new account before the page does, so
-    // the page never sees (or acts on) another account's items.
-    if (event === 'account:changed') {
-      const state = payload as EventPayload<'account:changed'>;
-      follow.uploads?.onAccountChanged(state);
-      follow.actions?.onAccountChanged(state);
-      follow.desktop?.onAccountChanged(state);
-    }
-    deps.emit(event, payload);
-  };
   const account = createAccountService({
     defaultApiBaseUrl: deps.apiBaseUrl,
     apiBaseFromEnv: deps.apiBaseFromEnv,
@@ -116,7 +103,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     dataDir: deps.dataDir,
     keychain: deps.keychain,
     log: deps.log,
-    emit,
+    emit: deps.emit,
     ...(deps.retryDelaysMs ? { retryDelaysMs: deps.retryDelaysMs } : {}),
     createClient: (baseUrl, hooks) =>
       createOuroClient({
@@ -143,7 +130,6 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     uploads: () => uploadService,
     track: (handlers) => trackAll(handlers, account),
   });
-  follow.actions = actions;
   const { changes, downloads } = actions;
   const browse = { account, fetch: deps.fetch, chooseSavePath: deps.chooseSavePath, emit: deps.emit, log: deps.log, downloads, changes };
 
@@ -156,7 +142,6 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     ...(deps.cacheBudgetBytes ? { cacheBudgetBytes: deps.cacheBudgetBytes } : {}),
     ...(deps.notificationPollMs ? { notificationPollMs: deps.notificationPollMs } : {}),
   });
-  follow.desktop = desktop;
 
   const grants = createPathGrants();
   const uploadService = createUploadService({
@@ -169,7 +154,9 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     accountVerified: () => account.verified(),
     onReplaced: (id) => changes.changed(id),
   });
-  follow.uploads = uploadService;
+  // The queue follows the account (account-events.ts): it pauses when Ouro refuses the key and
+  // resumes on sign-in, and a sign-out forgets it with the paths the page was granted.
+  account.onChanged((state) => uploadService.onAccountChanged(state));
   account.onSignedOut(async () => {
     grants.clear();
     await uploadService.forget();

@@ -8,7 +8,7 @@ import type { AssetChanges } from '../actions/asset-changes';
 import type { DownloadManager } from '../downloads/download-manager';
 import type { Handlers } from '../ipc/handlers';
 import type { Logger } from '../log';
-import type { EmitEvent } from '../services';
+import type { EmitEvent } from '../event-hub';
 import { buildFilePreview } from './file-preview';
 import { recentRecords } from './recent-records';
 import { count, descriptionText, text, toAssetRow } from './rows';

@@ -15,8 +15,8 @@ import { createOrganizations, createTeams, type OrganizationsApi, type TeamsApi 
 import { defaultRetry } from './retry';
 import { createSearch, type SearchApi } from './search';
 import { createSession } from './session';
-import { exchangeKey, type Credentials } from './token';
-import type { OuroClientOptions, TimeoutOptions } from './types';
+import { exchangeKey } from './token';
+import type { Credentials, OuroClientOptions, TimeoutOptions } from './types';
 import { createUsers, type UsersApi } from './users';
 
 export const defaultTimeouts: Required<TimeoutOptions> = {

@@ -9,8 +9,7 @@ import { cancelledError, isRecord, scrub, transportError, unauthorizedAfterExcha
 import { isRetryableCall } from '../../shared/error-kinds';
 import { parseRetryAfter, retryDelay } from './retry';
 import type { Session } from './session';
-import type { Credentials } from './token';
-import type { Clock, OuroLogger, RetryInfo, RetryOptions, TimeoutOptions } from './types';
+import type { Clock, Credentials, OuroLogger, RetryInfo, RetryOptions, TimeoutOptions } from './types';
 
 export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;

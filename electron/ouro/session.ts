@@ -3,8 +3,7 @@
 import { AppError, isAppError } from '../../shared/app-error';
 import { isTransient } from '../../shared/error-kinds';
 import { raceAbort } from './abort';
-import type { Credentials } from './token';
-import type { Clock, OuroLogger } from './types';
+import type { Clock, Credentials, OuroLogger } from './types';
 
 export const REFRESH_MARGIN_MS = 300_000;
 

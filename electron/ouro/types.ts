@@ -66,3 +66,13 @@ export interface RetryInfo {
 export interface CallOptions {
   signal?: AbortSignal;
 }
+
+/** A signed-in session's token, from the key exchange (token.ts) and kept by session.ts. */
+export interface Credentials {
+  /** The bare JWT, sent as `Authorization: <jwt>` (no `Bearer `; the backend adds it). */
+  token: string;
+  /** `api_key_name` from the exchange, echoed as `X-Ouro-Key-Name`. */
+  keyName?: string;
+  /** `exp` in epoch ms; undefined when the token has no readable `exp` (never refreshed early). */
+  expMs?: number;
+}
