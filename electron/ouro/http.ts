@@ -1,13 +1,15 @@
-// The one request pipeline every Ouro call goes through: URL and headers, auth from the session,
-// connect/total timeouts, classification of every failure into an AppError, one re-exchange after
-// a 401, retries with backoff for idempotent requests, and scrubbing of secrets from messages.
+// The one request core every Ouro call goes through — JSON calls, streamed downloads and streamed
+// upload bodies: URL and headers, auth from the session, timeouts, classification of every failure
+// into an AppError, one re-exchange after a 401, retries with backoff, and scrubbing of secrets.
 import type { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error';
 import { Attempt } from './abort';
-import { type Envelope, type ResponseFacts, httpError, parseJson, readEnvelope, validate } from './envelope';
+import { type Envelope, type ResponseFacts, httpError, parseJson, readEnvelope, responseFacts, validate } from './envelope';
 import { cancelledError, isRecord, scrub, transportError, unauthorizedAfterExchange } from './errors';
-import { isRetryableCall } from '../../shared/error-kinds';
-import { parseRetryAfter, retryDelay } from './retry';
+import { isRetryableCall, isTransient } from '../../shared/error-kinds';
+import type { BodyWriter } from './body-writer';
+import { createBodyTransport, type BodyResponse, type SendBody } from './body-transport';
+import { retryDelay } from './retry';
 import type { Session } from './session';
 import type { Clock, Credentials, OuroLogger, RetryInfo, RetryOptions, TimeoutOptions } from './types';
 
@@ -44,6 +46,24 @@ export interface StreamContext {
   abortError(): AppError | undefined;
 }
 
+/** A request whose body is streamed from a writer (an upload), and what the caller hears of it. */
+export interface BodyCall {
+  method: 'POST' | 'PUT';
+  path: string;
+  body: BodyWriter;
+  signal: AbortSignal;
+  /** Source bytes sent in the current attempt (back to 0 when a retry sends the body again). */
+  onProgress?(sent: number): void;
+  /** Before each retry; replaces the client's own onRetry for this call. */
+  onRetry?(error: AppError, delayMs: number): void;
+  /** Retry policy for this call (uploads keep trying longer than a JSON call), and its clock. */
+  retry?: Required<RetryOptions>;
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
+  random?(): number;
+  inFlightChunks?: number;
+  idleTimeoutMs?: number;
+}
+
 export interface Http {
   /** The whole JSON body. With `envelope` (default) a truthy `error` in a 2xx body is a failure. */
   json(request: HttpRequest, options?: { envelope?: boolean }): Promise<JsonResult>;
@@ -51,6 +71,12 @@ export interface Http {
   data<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<z.output<S>>;
   /** A 2xx response handed to `consume` inside the retry loop (for streamed downloads). */
   stream<T>(request: HttpRequest, consume: (response: Response, context: StreamContext) => Promise<T>): Promise<T>;
+  /**
+   * Streams `call.body` (sent again from the start on every retry) and returns Ouro's envelope.
+   * Retried on any transient failure, 500 included: both bodies sent this way are safe to repeat
+   * (an upload names a new object each time; a content replacement writes the same bytes again).
+   */
+  sendBody(call: BodyCall): Promise<JsonResult>;
 }
 
 export interface HttpDeps {
@@ -65,6 +91,8 @@ export interface HttpDeps {
   onRetry?: (info: RetryInfo) => void;
   /** Absent for the unauthenticated pipeline that performs the key exchange itself. */
   session?: Session;
+  /** How streamed bodies are sent (node:http(s) through the host's proxy and CA agent). */
+  sendBody?: SendBody;
 }
 
 /** Joins base and path (a base may carry a path prefix) and encodes the query. */
@@ -121,20 +149,27 @@ function scrubError(error: AppError, secrets: readonly string[]): AppError {
   return new AppError({ ...error.toData(), message, ...(issues ? { issues } : {}) }, { cause: error.cause });
 }
 
+type AttemptState = { retryAfterMs?: number | undefined };
+type CallShape = Pick<HttpRequest, 'method' | 'path' | 'credentials' | 'secrets' | 'signal'>;
+
+interface Policy {
+  retryable(failure: AppError): boolean;
+  retry: Required<RetryOptions>;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  random(): number;
+  onRetry(failure: AppError, delayMs: number, attempt: number): void;
+}
+
 export function createHttp(deps: HttpDeps): Http {
   const agent = `ouro-desktop/${deps.appVersion}`;
 
-  function headersFor(request: HttpRequest, credentials: Credentials | undefined): Record<string, string> {
-    const headers: Record<string, string> = {
-      Accept: request.accept ?? 'application/json',
-      'User-Agent': agent,
-      'X-Ouro-Client': agent,
-    };
+  /** The headers every request carries: who is calling, and the session's token. */
+  function headersFor(accept: string | undefined, credentials: Credentials | undefined): Record<string, string> {
+    const headers: Record<string, string> = { Accept: accept ?? 'application/json', 'User-Agent': agent, 'X-Ouro-Client': agent };
     if (credentials) {
       headers['Authorization'] = credentials.token;
       if (credentials.keyName) headers['X-Ouro-Key-Name'] = headerSafe(credentials.keyName);
     }
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     return headers;
   }
 
@@ -146,13 +181,13 @@ export function createHttp(deps: HttpDeps): Http {
     }
   }
 
-  /** One attempt. `state.retryAfterMs` is left for the retry loop to read. */
+  /** One fetch attempt. `state.retryAfterMs` is left for the retry loop to read. */
   async function attemptOnce<T>(
     request: HttpRequest,
     credentials: Credentials | undefined,
     consume: (response: Response, attempt: Attempt, facts: ResponseFacts) => Promise<T>,
     streaming: boolean,
-    state: { retryAfterMs?: number | undefined },
+    state: AttemptState,
   ): Promise<T> {
     const attempt = new Attempt(request.signal);
     const started = Date.now();
@@ -162,7 +197,9 @@ export function createHttp(deps: HttpDeps): Http {
     let response: Response | undefined;
     try {
       if (attempt.abortError) throw attempt.abortError;
-      const init: RequestInit = { method: request.method, headers: headersFor(request, credentials), signal: attempt.signal, redirect: 'follow' };
+      const headers = headersFor(request.accept, credentials);
+      if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+      const init: RequestInit = { method: request.method, headers, signal: attempt.signal, redirect: 'follow' };
       if (request.body !== undefined) init.body = JSON.stringify(request.body);
       try {
         response = await deps.fetch(buildUrl(deps.baseUrl, request.path, request.query), init);
@@ -170,14 +207,8 @@ export function createHttp(deps: HttpDeps): Http {
         throw attempt.abortError ?? transportError(error, 'Connecting to Ouro');
       }
       attempt.stopTimer('connect');
-      const requestId = response.headers.get('x-request-id') ?? undefined;
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), deps.clock.now());
+      const { facts, retryAfterMs } = responseFacts(response.status, (name) => response?.headers.get(name), deps.clock.now());
       state.retryAfterMs = retryAfterMs;
-      const facts: ResponseFacts = { status: response.status };
-      if (requestId) facts.requestId = requestId;
-      if (retryAfterMs !== undefined) facts.retryAfterSeconds = retryAfterMs / 1000;
-      const contentType = response.headers.get('content-type');
-      if (contentType) facts.contentType = contentType;
       deps.log?.debug(`${request.method} ${request.path} → ${response.status} (${Date.now() - started} ms)`);
       if (!response.ok) {
         if (streaming) attempt.startTimer('total', deps.timeouts.totalMs, 'request');
@@ -194,12 +225,24 @@ export function createHttp(deps: HttpDeps): Http {
     }
   }
 
-  async function run<T>(
-    request: HttpRequest,
-    consume: (response: Response, attempt: Attempt, facts: ResponseFacts) => Promise<T>,
-    streaming = false,
-  ): Promise<T> {
+  /** The policy of a JSON call or download: idempotent ones retry gateway and network failures. */
+  function callPolicy(request: HttpRequest): Policy {
     const idempotent = request.idempotent ?? request.method === 'GET';
+    return {
+      retryable: (failure) => idempotent && isRetryableCall(failure),
+      retry: deps.retry,
+      sleep: deps.clock.sleep,
+      random: deps.random,
+      onRetry: (failure, delayMs, attempt) =>
+        deps.onRetry?.({ kind: failure.kind, delayMs, attempt, ...(failure.status ? { status: failure.status } : {}) }),
+    };
+  }
+
+  /**
+   * The loop around every attempt: the session's token, one re-exchange after a 401, retries
+   * with backoff under `policy`, and secrets scrubbed from whatever fails.
+   */
+  async function run<T>(request: CallShape, policy: Policy, once: (credentials: Credentials | undefined, state: AttemptState) => Promise<T>): Promise<T> {
     const secrets = (): string[] => [...(request.secrets ?? []), ...(deps.session?.secrets() ?? []), ...(request.credentials ? [request.credentials.token] : [])];
     let retries = 0;
     let renewed = false;
@@ -209,10 +252,10 @@ export function createHttp(deps: HttpDeps): Http {
         if (request.signal?.aborted) throw cancelledError();
         // After a renewal the renewed token stays in use: re-exchanges are limited to one per call.
         if (!request.credentials && deps.session && !renewed) credentials = await deps.session.current(request.signal);
-        const state: { retryAfterMs?: number | undefined } = {};
+        const state: AttemptState = {};
         let failure: AppError;
         try {
-          return await attemptOnce(request, credentials, consume, streaming, state);
+          return await once(credentials, state);
         } catch (error) {
           failure = toAppError(error);
         }
@@ -227,15 +270,16 @@ export function createHttp(deps: HttpDeps): Http {
             credentials = await deps.session.renew(credentials, request.signal);
             continue;
           }
-          throw unauthorizedAfterExchange(failure);
+          // A 401 after a good exchange is Ouro contradicting itself: a server fault.
+          failure = unauthorizedAfterExchange(failure);
         }
-        if (idempotent && isRetryableCall(failure) && retries < deps.retry.maxRetries) {
-          const delay = retryDelay(retries, state.retryAfterMs, deps.retry, deps.random);
+        if (policy.retryable(failure) && retries < policy.retry.maxRetries) {
+          const delay = retryDelay(retries, state.retryAfterMs, policy.retry, policy.random);
           retries++;
-          deps.log?.warn(`${request.method} ${request.path}: ${failure.kind}${failure.status ? ` ${failure.status}` : ''}, retry ${retries} of ${deps.retry.maxRetries} in ${delay} ms`);
-          deps.onRetry?.({ kind: failure.kind, delayMs: delay, attempt: retries, ...(failure.status ? { status: failure.status } : {}) });
+          deps.log?.warn(`${request.method} ${request.path}: ${failure.kind}${failure.status ? ` ${failure.status}` : ''}, retry ${retries} of ${policy.retry.maxRetries} in ${delay} ms`);
+          policy.onRetry(scrubError(failure, secrets()), delay, retries);
           try {
-            await deps.clock.sleep(delay, request.signal);
+            await policy.sleep(delay, request.signal);
           } catch {
             throw cancelledError();
           }
@@ -248,10 +292,37 @@ export function createHttp(deps: HttpDeps): Http {
     }
   }
 
+  const sendBody = deps.sendBody ?? createBodyTransport();
+
+  /** One attempt at a streamed body. */
+  async function bodyOnce(call: BodyCall, credentials: Credentials | undefined, state: AttemptState): Promise<JsonResult> {
+    call.onProgress?.(0);
+    const started = Date.now();
+    const response: BodyResponse = await sendBody({
+      url: buildUrl(deps.baseUrl, call.path),
+      method: call.method,
+      headers: headersFor(undefined, credentials),
+      body: call.body,
+      signal: call.signal,
+      ...(call.onProgress ? { onProgress: call.onProgress } : {}),
+      ...(call.inFlightChunks ? { inFlightChunks: call.inFlightChunks } : {}),
+      ...(call.idleTimeoutMs ? { idleTimeoutMs: call.idleTimeoutMs } : {}),
+    });
+    const header = (name: string) => {
+      const value = response.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const { facts, retryAfterMs } = responseFacts(response.status, header, deps.clock.now());
+    state.retryAfterMs = retryAfterMs;
+    deps.log?.debug(`${call.method} ${call.path} → ${response.status} (${Date.now() - started} ms)`);
+    if (response.status < 200 || response.status >= 300) throw httpError(response.text, facts);
+    return { body: readEnvelope(response.text, facts), facts };
+  }
+
   const http: Http = {
     json(request, options) {
       const envelope = options?.envelope ?? true;
-      return run(request, async (response, attempt, facts) => {
+      const consume = async (response: Response, attempt: Attempt, facts: ResponseFacts): Promise<JsonResult> => {
         const text = await readText(response, attempt);
         if (envelope) return { body: readEnvelope(text, facts), facts };
         const body = parseJson(text);
@@ -259,24 +330,32 @@ export function createHttp(deps: HttpDeps): Http {
           throw new AppError({ kind: 'invalid-response', message: 'Ouro answered with something that is not a JSON object', status: facts.status, ...(facts.requestId ? { requestId: facts.requestId } : {}) });
         }
         return { body, facts };
-      });
+      };
+      return run(request, callPolicy(request), (credentials, state) => attemptOnce(request, credentials, consume, false, state));
     },
     async data(request, schema) {
       const { body, facts } = await http.json(request);
       return validate(schema, body['data'], 'data', facts);
     },
     stream(request, consume) {
-      return run(
-        request,
-        (response, attempt, facts) =>
-          consume(response, {
-            signal: attempt.signal,
-            facts,
-            touch: () => attempt.startTimer('idle', deps.timeouts.idleMs, 'download'),
-            abortError: () => attempt.abortError,
-          }),
-        true,
-      );
+      const toContext = (response: Response, attempt: Attempt, facts: ResponseFacts) =>
+        consume(response, {
+          signal: attempt.signal,
+          facts,
+          touch: () => attempt.startTimer('idle', deps.timeouts.idleMs, 'download'),
+          abortError: () => attempt.abortError,
+        });
+      return run(request, callPolicy(request), (credentials, state) => attemptOnce(request, credentials, toContext, true, state));
+    },
+    sendBody(call) {
+      const policy: Policy = {
+        retryable: isTransient,
+        retry: call.retry ?? deps.retry,
+        sleep: call.sleep ?? deps.clock.sleep,
+        random: call.random ?? deps.random,
+        onRetry: (failure, delayMs) => call.onRetry?.(failure, delayMs),
+      };
+      return run(call, policy, (credentials, state) => bodyOnce(call, credentials, state));
     },
   };
   return http;

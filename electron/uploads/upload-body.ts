@@ -3,6 +3,7 @@
 // known up front, so neither the file nor its base64 is ever held in memory whole.
 import { open, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../../shared/app-error';
+import type { BodyWriter } from '../ouro/body-writer';
 
 /**
  * File bytes per chunk: 98,202 (a multiple of 3, so chunks encode without padding). Its base64
@@ -113,4 +114,17 @@ function changedError(): AppError {
 function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'read error';
+}
+
+/** The body writer the request core streams: the plan's prefix, the file's base64, its suffix. */
+export function fileBodyWriter(plan: UploadBodyPlan, filePath: string, chunkBytes?: number): BodyWriter {
+  return {
+    contentType: 'application/json',
+    contentLength: plan.contentLength,
+    async *chunks() {
+      yield { data: plan.prefix };
+      for await (const chunk of base64Chunks(filePath, plan.fileSize, chunkBytes)) yield { data: chunk.text, encoding: 'latin1' as const, sourceBytes: chunk.fileBytes };
+      yield { data: plan.suffix };
+    },
+  };
 }
