@@ -20,6 +20,7 @@ import type { DesktopHooks } from './desktop-handlers';
 import { createDesktopServices } from './desktop-services';
 import type { LinkIntake } from './links/link-intake';
 import type { Logger } from './log';
+import type { AgentFor } from './ouro/body-transport';
 import { createOuroClient } from './ouro/client';
 import type { ConfirmApiAddress } from './account/api-address';
 import { safeExternalUrl } from './security/external-url';
@@ -46,6 +47,11 @@ export interface ServiceDeps {
   emit: EmitEvent;
   /** Electron's net.fetch (system proxies and certificates) or Node's fetch. */
   fetch: typeof fetch;
+  /**
+   * The agent streamed upload bodies (node:http, for backpressure) use per URL: Electron's system
+   * proxy and OS certificate store, or the environment's in the web host. Absent: direct, Node's CAs.
+   */
+  agentFor?: AgentFor | undefined;
   keychain: SecretStore;
   openExternal(url: string): void | Promise<void>;
   /** Auto-update (Electron, packaged builds only); the web host has none. */
@@ -109,6 +115,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
       createOuroClient({
         baseUrl,
         fetch: deps.fetch,
+        ...(deps.agentFor ? { agentFor: deps.agentFor } : {}),
         appVersion: deps.appVersion,
         getApiKey: hooks.getApiKey,
         onUnauthorized: hooks.onUnauthorized,

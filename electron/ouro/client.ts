@@ -9,6 +9,7 @@ import { createDatasets, type DatasetsApi } from './datasets';
 import { createFiles, type FilesApi } from './files';
 import { isAppError } from '../../shared/app-error';
 import { unauthorizedAfterExchange } from './errors';
+import { createBodyTransport } from './body-transport';
 import { createHttp, type Http } from './http';
 import { createNotifications, type NotificationsApi } from './notifications';
 import { createOrganizations, createTeams, type OrganizationsApi, type TeamsApi } from './organizations';
@@ -80,6 +81,7 @@ export function createOuroClient(options: OuroClientOptions): OuroClient {
     random: options.random ?? Math.random,
     ...(options.log ? { log: options.log } : {}),
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    sendBody: createBodyTransport(options.agentFor),
   };
   // The exchange goes through a pipeline without a session (it is how a session starts).
   const anonymous: Http = createHttp(shared);

@@ -1,4 +1,5 @@
 // Options and small shared types of the Ouro client. No behaviour lives here.
+import type { AgentFor } from './body-transport';
 
 export interface OuroLogger {
   debug(message: string): void;
@@ -39,6 +40,8 @@ export interface RetryOptions {
 export interface OuroClientOptions {
   baseUrl: string;
   fetch: typeof fetch;
+  /** The agent streamed upload bodies use for a URL (the host's proxy and certificate authorities). */
+  agentFor?: AgentFor;
   /** The stored key (from the keychain), or null when signed out. Asked only when exchanging. */
   getApiKey: () => string | null | Promise<string | null>;
   appVersion: string;
