@@ -2,19 +2,20 @@
 // upload bodies: URL and headers, auth from the session, timeouts, classification of every failure
 // into an AppError, one re-exchange after a 401, retries with backoff, and scrubbing of secrets.
 import type { z } from 'zod';
-import { AppError, isAppError } from '../../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import { Attempt } from './abort';
+import { buildUrl, headerSafe } from './urls';
+import { createRequestLoop, type AttemptState, type Policy } from './request-loop';
 import { type Envelope, type ResponseFacts, httpError, parseJson, readEnvelope, responseFacts, validate } from './envelope';
-import { cancelledError, isRecord, scrub, transportError, unauthorizedAfterExchange } from './errors';
+import { isRecord, transportError } from './errors';
 import { isRetryableCall, isTransient } from '../../shared/error-kinds';
 import type { BodyWriter } from './body-writer';
 import { createBodyTransport, type BodyResponse, type SendBody } from './body-transport';
-import { retryDelay } from './retry';
 import type { Session } from './session';
 import type { Clock, Credentials, OuroLogger, RetryInfo, RetryOptions, TimeoutOptions } from './types';
 
-export type QueryValue = string | number | boolean | null | undefined;
-export type Query = Record<string, QueryValue>;
+import type { Query } from './urls';
+export { buildUrl, headerSafe, pathOf, type Query, type QueryValue } from './urls';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -95,71 +96,6 @@ export interface HttpDeps {
   sendBody?: SendBody;
 }
 
-/** Joins base and path (a base may carry a path prefix) and encodes the query. */
-export function buildUrl(baseUrl: string, path: string, query?: Query): string {
-  const url = new URL(baseUrl.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`));
-  for (const [name, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null) continue;
-    // Ouro reads booleans as the strings "true"/"false" (ouro-api.md §1.3).
-    url.searchParams.set(name, typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));
-  }
-  return url.toString();
-}
-
-/**
- * `/files/{id}` with the id encoded, so an odd id can never change the path: `.` and `..` (which
- * URL resolution would collapse: `/files/..` is `GET /`), empty ids and ids that cannot be
- * encoded (lone surrogates) are refused. The contract only lets UUIDs in from the page; this also
- * covers ids read from Ouro's own answers.
- */
-export function pathOf(template: TemplateStringsArray, ...ids: string[]): string {
-  const segment = (id: string | undefined): string => {
-    if (!id || id === '.' || id === '..') throw badId();
-    try {
-      return encodeURIComponent(id);
-    } catch {
-      throw badId();
-    }
-  };
-  return template.reduce((out, part, i) => out + part + (i < ids.length ? segment(ids[i]) : ''), '');
-}
-
-function badId(): AppError {
-  return new AppError({ kind: 'invalid-input', message: 'Not a valid Ouro id' });
-}
-
-/**
- * Header values must be Latin-1 for fetch, and a key name is user-chosen text: keep printable
- * ASCII as is and percent-encode anything else rather than let fetch throw.
- */
-export function headerSafe(value: string): string {
-  return /^[\x20-\x7e]*$/.test(value) ? value : encodeURIComponent(value);
-}
-
-function toAppError(error: unknown): AppError {
-  if (isAppError(error)) return error;
-  return new AppError({ kind: 'internal', message: 'Unexpected error in the Ouro client' }, { cause: error });
-}
-
-function scrubError(error: AppError, secrets: readonly string[]): AppError {
-  const message = scrub(error.message, secrets);
-  const issues = error.issues?.map((issue) => scrub(issue, secrets));
-  const changed = message !== error.message || issues?.some((issue, i) => issue !== error.issues?.[i]);
-  if (!changed) return error;
-  return new AppError({ ...error.toData(), message, ...(issues ? { issues } : {}) }, { cause: error.cause });
-}
-
-type AttemptState = { retryAfterMs?: number | undefined };
-type CallShape = Pick<HttpRequest, 'method' | 'path' | 'credentials' | 'secrets' | 'signal'>;
-
-interface Policy {
-  retryable(failure: AppError): boolean;
-  retry: Required<RetryOptions>;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  random(): number;
-  onRetry(failure: AppError, delayMs: number, attempt: number): void;
-}
-
 export function createHttp(deps: HttpDeps): Http {
   const agent = `ouro-desktop/${deps.appVersion}`;
 
@@ -238,59 +174,7 @@ export function createHttp(deps: HttpDeps): Http {
     };
   }
 
-  /**
-   * The loop around every attempt: the session's token, one re-exchange after a 401, retries
-   * with backoff under `policy`, and secrets scrubbed from whatever fails.
-   */
-  async function run<T>(request: CallShape, policy: Policy, once: (credentials: Credentials | undefined, state: AttemptState) => Promise<T>): Promise<T> {
-    const secrets = (): string[] => [...(request.secrets ?? []), ...(deps.session?.secrets() ?? []), ...(request.credentials ? [request.credentials.token] : [])];
-    let retries = 0;
-    let renewed = false;
-    let credentials: Credentials | undefined = request.credentials;
-    try {
-      for (;;) {
-        if (request.signal?.aborted) throw cancelledError();
-        // After a renewal the renewed token stays in use: re-exchanges are limited to one per call.
-        if (!request.credentials && deps.session && !renewed) credentials = await deps.session.current(request.signal);
-        const state: AttemptState = {};
-        let failure: AppError;
-        try {
-          return await once(credentials, state);
-        } catch (error) {
-          failure = toAppError(error);
-        }
-        if (failure.kind === 'cancelled') throw failure;
-        if (failure.kind === 'unauthorized' && deps.session && !request.credentials && credentials) {
-          if (!renewed) {
-            // Tokens can be revoked or expire early: exchange once more and repeat the request.
-            // Safe even for creates, since a 401 means the server did nothing.
-            renewed = true;
-            deps.log?.info(`${request.method} ${request.path}: 401, exchanging the key again`);
-            // A refusal of the key itself surfaces here, from /users/get-token (session.ts).
-            credentials = await deps.session.renew(credentials, request.signal);
-            continue;
-          }
-          // A 401 after a good exchange is Ouro contradicting itself: a server fault.
-          failure = unauthorizedAfterExchange(failure);
-        }
-        if (policy.retryable(failure) && retries < policy.retry.maxRetries) {
-          const delay = retryDelay(retries, state.retryAfterMs, policy.retry, policy.random);
-          retries++;
-          deps.log?.warn(`${request.method} ${request.path}: ${failure.kind}${failure.status ? ` ${failure.status}` : ''}, retry ${retries} of ${policy.retry.maxRetries} in ${delay} ms`);
-          policy.onRetry(scrubError(failure, secrets()), delay, retries);
-          try {
-            await policy.sleep(delay, request.signal);
-          } catch {
-            throw cancelledError();
-          }
-          continue;
-        }
-        throw failure;
-      }
-    } catch (error) {
-      throw scrubError(toAppError(error), secrets());
-    }
-  }
+  const run = createRequestLoop(deps);
 
   const sendBody = deps.sendBody ?? createBodyTransport();
 
