@@ -8,7 +8,6 @@
  * (a later page, a typed search or an older page of messages is not kept).
  */
 export const cacheableChannels = [
-  'orgs:list',
   'assets:search',
   'files:get',
   'files:preview',

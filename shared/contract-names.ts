@@ -11,7 +11,6 @@ export const channelNames = [
   'account:sign-out',
   'account:reconnect',
   // Browsing (issue 5)
-  'orgs:list',
   'assets:search',
   'files:get',
   'files:preview',

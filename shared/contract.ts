@@ -12,7 +12,6 @@ import {
   type ConversationRow,
   type DatasetDetails,
   type DatasetRowsPage,
-  type Destinations,
   type DownloadProgress,
   type FileDetails,
   type FilePreview,
@@ -140,8 +139,6 @@ export const channels = {
   'account:sign-out': { input: z.undefined(), output: returns<AccountState>() },
   'account:reconnect': { input: z.undefined(), output: returns<AccountState>() },
 
-  /** My organizations and their teams, for the list filters. */
-  'orgs:list': { input: z.undefined(), output: returns<Destinations>() },
   /** One page of /search/assets for the Files or Datasets section. */
   'assets:search': {
     input: z.object({
