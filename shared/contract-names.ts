@@ -1,5 +1,5 @@
 // The names of the contract's channels and events, without their schemas, so the preload and
-// the web bridge can check names without bundling zod. contract.ts declares a schema for
+// the web bridge can check names without bundling zod. contract/ declares a schema for
 // exactly these names (the compiler rejects a missing or extra one).
 export const channelNames = [
   'app:info',
