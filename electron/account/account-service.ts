@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error';
 import { isTransient } from '../../shared/error-kinds';
 import { keyHint, type AccountState, type AccountUser, type KeychainStatus, type KeyStorage } from '../../shared/account';
-import type { Profile, User } from '../../shared/ouro-models';
+import type { Profile, User } from '../ouro/models';
 import type { OuroClient, VerifiedKey } from '../ouro/client';
 import type { Logger } from '../log';
 import { hostOf, parseApiAddress, parseRequestedAddress, type ConfirmApiAddress } from './api-address';

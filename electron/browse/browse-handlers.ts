@@ -1,7 +1,7 @@
 // Handlers for browsing files: organizations and teams for the filters, one page of search
 // results, a file's record and preview, and downloads. Datasets and conversations have their own.
 import type { FileDetails } from '../../shared/browse';
-import type { OuroFile } from '../../shared/ouro-models';
+import type { OuroFile } from '../ouro/models';
 import type { AccountService } from '../account/account-service';
 import type { AssetChanges } from '../actions/asset-changes';
 import type { DownloadManager } from '../downloads/download-manager';

@@ -2,7 +2,7 @@
 // rows, and the whole table exported as CSV to a file the person picks. Maps Ouro's records to
 // the slim display types of shared/browse.ts so only what the UI shows crosses IPC.
 import type { DatasetColumnInfo, DatasetDetails } from '../../shared/browse';
-import type { Dataset, DatasetColumn, DatasetStats } from '../../shared/ouro-models';
+import type { Dataset, DatasetColumn, DatasetStats } from '../ouro/models';
 import { isAppError } from '../../shared/app-error';
 import type { AccountService } from '../account/account-service';
 import type { DownloadManager } from '../downloads/download-manager';

@@ -1,7 +1,7 @@
 // Composes the Ouro client from its parts: defaults, the session (key → JWT), the authenticated
 // request pipeline and one object per resource. Imports nothing from Electron: main passes
 // `net.fetch`, tests and the web host pass Node's fetch.
-import type { Profile, User } from '../../shared/ouro-models';
+import type { Profile, User } from './models';
 import { realClock } from './abort';
 import { createAssets, type AssetsApi } from './assets';
 import { createConversations, type ConversationsApi } from './conversations';

@@ -3,7 +3,7 @@
 // with the message's own id, so Ouro can tell a resend from a new message. Not retried here: the
 // outbox decides when to try again. Issue 13's conversation sender can stand in for this one.
 import { z } from 'zod';
-import { MessageSchema } from '../../shared/ouro-models';
+import { MessageSchema } from '../ouro/models';
 import type { MessageRow } from '../../shared/browse';
 import { toMessageRow } from '../browse/conversation-handlers';
 import type { OuroClient } from '../ouro/client';

@@ -4,7 +4,7 @@
 // path). The stored object is saved before the record is created, so a retried or resumed create
 // reuses it and a 409 means "already created", never a duplicate.
 import { isAppError, type AppError } from '../../shared/app-error';
-import { FileSchema, type OuroFile } from '../../shared/ouro-models';
+import { FileSchema, type OuroFile } from '../ouro/models';
 import type { OuroClient } from '../ouro/client';
 import { validate, type Envelope, type ResponseFacts } from '../ouro/envelope';
 import { pathOf } from '../ouro/http';

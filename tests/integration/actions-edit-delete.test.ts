@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/app-error';
 import { describeError } from '../../shared/error-kinds';
-import { FileSchema } from '../../shared/ouro-models';
+import { FileSchema } from '../../electron/ouro/models';
 import type { HandlerContext } from '../../electron/ipc/handlers';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createLogger } from '../../electron/log';
