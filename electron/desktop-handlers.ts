@@ -13,7 +13,6 @@ import { notificationAsset, toNotificationRow } from './notifications/notificati
 import type { Outbox } from './outbox/outbox';
 import type { PaletteSearch } from './palette/palette-search';
 import type { RecentItems } from './palette/recent-items';
-import type { DesktopHooks } from './desktop-services';
 
 export type DesktopHandlers = Pick<
   Handlers,
@@ -34,6 +33,17 @@ export type DesktopHandlers = Pick<
 
 /** Channels that reach Ouro and throw when it is unreachable: they tell the account how it went. */
 export const REACHING_CHANNELS = ['palette:search', 'notifications:list', 'notifications:open'] as const;
+
+/** What the host offers desktop features (Electron's; the web host has none of them). */
+export interface DesktopHooks {
+  isWindowFocused?(): boolean;
+  /** An OS notification; `open` (mark read, open the item) runs when it is clicked. */
+  notify?(title: string, body: string, open: () => void): void;
+  /** The dock/taskbar badge. */
+  setUnreadCount?(count: number): void;
+  /** The clipboard (Electron); the web host's page copies for itself. */
+  copyText?(text: string): void;
+}
 
 export interface DesktopHandlerSet {
   handlers: DesktopHandlers;

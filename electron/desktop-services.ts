@@ -13,7 +13,7 @@ import { accountFolder, removeAccountFolders, scopeOf, type AccountScope } from 
 import { createAnswerCache } from './cache/answer-cache';
 import { cacheKey } from './cache/cache-policy';
 import { withAnswerCache, type CachedHandlerDeps } from './cache/cached-handlers';
-import { createDesktopHandlers, REACHING_CHANNELS, type DesktopHandlers } from './desktop-handlers';
+import { createDesktopHandlers, REACHING_CHANNELS, type DesktopHandlers, type DesktopHooks } from './desktop-handlers';
 import type { Handler, Handlers } from './ipc/handlers';
 import { createItemResolver } from './links/item-resolver';
 import { createLinkIntake, type LinkIntake } from './links/link-intake';
@@ -26,17 +26,7 @@ import { toMessageRow } from './browse/conversation-handlers';
 import { createPaletteSearch } from './palette/palette-search';
 import { itemFromConversation, itemFromRow } from './palette/palette-items';
 import { createRecentItems } from './palette/recent-items';
-import type { EmitEvent } from './services';
-
-export interface DesktopHooks {
-  isWindowFocused?(): boolean;
-  /** An OS notification; `open` (mark read, open the item) runs when it is clicked. */
-  notify?(title: string, body: string, open: () => void): void;
-  /** The dock/taskbar badge. */
-  setUnreadCount?(count: number): void;
-  /** The clipboard (Electron); the web host's page copies for itself. */
-  copyText?(text: string): void;
-}
+import type { EmitEvent } from './event-hub';
 
 export interface DesktopServiceDeps {
   account: AccountService;
@@ -180,6 +170,7 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     current = state;
     binding = binding.then(() => bind(state)).catch((error: unknown) => log.warn('Following the account failed', error));
   };
+  account.onChanged(onAccountChanged);
 
   // Sign-out forgets everything kept, this account's and any other's that waited here, in an
   // order where nothing writes it back.

@@ -1,7 +1,9 @@
 // A tiny fan-out for events main pushes to the page. The Electron host sends them over
 // webContents; the web host streams them to every open page with Server-Sent Events.
 import type { EventName, EventPayload } from '../shared/contract';
-import type { EmitEvent } from './services';
+
+/** How main pushes an event to the page; every service takes one. */
+export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export type EventListener = (event: EventName, payload: unknown) => void;
 

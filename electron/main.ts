@@ -38,7 +38,9 @@ import { desktopOptionsFromEnv } from './desktop-env';
 import { bindIpc } from './ipc/bind-electron';
 import { createDispatcher } from './ipc/dispatch';
 import { createLogger, logLevelFromEnv, type LogLevel } from './log';
-import { createMainServices, type EmitEvent, type MainServices } from './services';
+import type { EmitEvent } from './event-hub';
+import { createMainServices, type MainServices } from './services';
+import { electronAgentFor } from './app/electron-network';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/app-origin';
 import { bindGrantChannel } from './security/grant-channel';
 import { mimeTypeFor, resolveAppFile } from './security/app-protocol';
@@ -203,8 +205,10 @@ function run(mode: RunMode): void {
       host: 'electron',
       log,
       emit,
-      // Electron's network stack: the system's proxies and certificate store apply.
+      // Electron's network stack: the system's proxies and certificate store apply; upload bodies
+      // (node:http) get the same through the proxy Chromium resolves and the OS store's CAs.
       fetch: net.fetch as typeof fetch,
+      agentFor: electronAgentFor(),
       thumbnailer: nativeThumbnailer((buffer) => nativeImage.createFromBuffer(buffer)),
       keychain: testHooks?.wrapKeychain(keychain) ?? keychain,
       openExternal: (url) => shell.openExternal(url),

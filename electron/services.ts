@@ -1,7 +1,8 @@
 // The one factory both hosts use to build the main-process side of the app: the handlers for
 // every contract channel and the event sink they push through. main.ts passes Electron's
 // pieces (net.fetch, shell.openExternal); the web host passes Node's; tests pass fakes.
-import type { AppInfo, EventName, EventPayload, UpdateState } from '../shared/contract';
+import type { AppInfo, UpdateState } from '../shared/contract';
+import type { EmitEvent } from './event-hub';
 import { createAccountService, type AccountService } from './account/account-service';
 import type { SecretStore } from './account/keychain';
 import { createFileHandlers } from './browse/browse-handlers';
@@ -15,9 +16,11 @@ import { afterStart, pick, trackAll } from './ipc/handler-wrappers';
 import { createActionServices, type ActionOptions } from './actions/action-services';
 import type { CachedCopy, DragCache } from './actions/drag-cache';
 import type { DownloadManager } from './downloads/download-manager';
-import { createDesktopServices, type DesktopHooks } from './desktop-services';
+import type { DesktopHooks } from './desktop-handlers';
+import { createDesktopServices } from './desktop-services';
 import type { LinkIntake } from './links/link-intake';
 import type { Logger } from './log';
+import type { AgentFor } from './ouro/body-transport';
 import { createOuroClient } from './ouro/client';
 import type { ConfirmApiAddress } from './account/api-address';
 import { safeExternalUrl } from './security/external-url';
@@ -26,8 +29,6 @@ import { createUploadHandlers } from './uploads/upload-handlers';
 import { createUploadService, type UploadOptions, type UploadService } from './uploads/upload-service';
 import { createSyncParts, type SyncOptions } from './sync/sync-parts';
 import type { SyncService } from './sync/sync-service';
-
-export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export interface ServiceDeps {
   appVersion: string;
@@ -48,6 +49,11 @@ export interface ServiceDeps {
   emit: EmitEvent;
   /** Electron's net.fetch (system proxies and certificates) or Node's fetch. */
   fetch: typeof fetch;
+  /**
+   * The agent streamed upload bodies (node:http, for backpressure) use per URL: Electron's system
+   * proxy and OS certificate store, or the environment's in the web host. Absent: direct, Node's CAs.
+   */
+  agentFor?: AgentFor | undefined;
   keychain: SecretStore;
   openExternal(url: string): void | Promise<void>;
   /** Auto-update (Electron, packaged builds only); the web host has none. */
@@ -103,20 +109,6 @@ export interface MainServices {
 }
 
 export function createMainServices(deps: ServiceDeps): MainServices {
-  // The upload queue follows the account: it pauses when Ouro refuses the key, resumes on sign-in.
-  const follow: { uploads?: UploadService; sync?: SyncService; desktop?: ReturnType<typeof createDesktopServices>; actions?: ReturnType<typeof createActionServices> } = {};
-  const emit: EmitEvent = (event, payload) => {
-    // The queue and the account's kept data learn of the new account before the page does, so
-    // the page never sees (or acts on) another account's items.
-    if (event === 'account:changed') {
-      const state = payload as EventPayload<'account:changed'>;
-      follow.uploads?.onAccountChanged(state);
-      follow.sync?.onAccountChanged(state);
-      follow.actions?.onAccountChanged(state);
-      follow.desktop?.onAccountChanged(state);
-    }
-    deps.emit(event, payload);
-  };
   const account = createAccountService({
     defaultApiBaseUrl: deps.apiBaseUrl,
     apiBaseFromEnv: deps.apiBaseFromEnv,
@@ -125,12 +117,13 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     dataDir: deps.dataDir,
     keychain: deps.keychain,
     log: deps.log,
-    emit,
+    emit: deps.emit,
     ...(deps.retryDelaysMs ? { retryDelaysMs: deps.retryDelaysMs } : {}),
     createClient: (baseUrl, hooks) =>
       createOuroClient({
         baseUrl,
         fetch: deps.fetch,
+        ...(deps.agentFor ? { agentFor: deps.agentFor } : {}),
         appVersion: deps.appVersion,
         getApiKey: hooks.getApiKey,
         onUnauthorized: hooks.onUnauthorized,
@@ -152,7 +145,6 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     uploads: () => uploadService,
     track: (handlers) => trackAll(handlers, account),
   });
-  follow.actions = actions;
   const { changes, downloads } = actions;
   const browse = { account, fetch: deps.fetch, chooseSavePath: deps.chooseSavePath, emit: deps.emit, log: deps.log, downloads, changes };
 
@@ -166,7 +158,6 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     ...(deps.notificationPollMs ? { notificationPollMs: deps.notificationPollMs } : {}),
     ...(deps.outboxRetryDelaysMs ? { outboxRetryDelaysMs: deps.outboxRetryDelaysMs } : {}),
   });
-  follow.desktop = desktop;
 
   const grants = createPathGrants();
   const uploadService = createUploadService({
@@ -179,9 +170,11 @@ export function createMainServices(deps: ServiceDeps): MainServices {
     accountVerified: () => account.verified(),
     onReplaced: (id) => changes.changed(id),
   });
-  follow.uploads = uploadService;
+  // The queue follows the account (account-events.ts): it pauses when Ouro refuses the key and
+  // resumes on sign-in, and a sign-out forgets it with the paths the page was granted.
+  account.onChanged((state) => uploadService.onAccountChanged(state));
   const sync = createSyncParts({ options: deps.sync, dataDir: deps.dataDir, log: deps.log, emit: deps.emit, uploads: uploadService, client: () => account.client(), accountVerified: () => account.verified() });
-  follow.sync = sync.service;
+  account.onChanged((state) => sync.service.onAccountChanged(state));
   account.onSignedOut(async () => {
     grants.clear();
     // Folders stop before the queue forgets, so nothing of theirs is queued in between.

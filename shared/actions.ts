@@ -1,6 +1,6 @@
 // What the renderer sends and receives when it acts on content (issue 13): edits, the delete
 // preview → confirm → delete flow, sent messages, downloads, the context and app menus, and drag
-// out. Types and constants only; the input schemas live in contract.ts.
+// out. Types and constants only; the input schemas live in contract/actions.ts.
 import type { AppErrorData } from './error-kinds';
 
 /** Assets the app edits, deletes, downloads and drags: the two the lists show. */

@@ -55,12 +55,6 @@ export interface TeamOption {
   orgId: string;
 }
 
-/** Organizations and teams for the list filters (uploads have their own, with upload rules). */
-export interface Destinations {
-  organizations: OrgOption[];
-  teams: TeamOption[];
-}
-
 export interface FileDetails extends AssetRow {
   description: string | null;
   state: string | null;

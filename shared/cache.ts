@@ -2,16 +2,12 @@
 // per account, the shape of a cached answer, and the mark on an answer served from the cache
 // because Ouro was unreachable. The page never names a key or a file: it names a channel and that
 // channel's own input, and main derives the rest.
-import type { ChannelInput, ChannelOutput } from './contract';
-import type { OuroBridge } from './ouro-bridge';
-
 /**
  * Channels whose successful answers are kept: the first page of each list (per section and
  * filter), item details, previews, and the newest conversation messages. Main decides per input
  * (a later page, a typed search or an older page of messages is not kept).
  */
 export const cacheableChannels = [
-  'orgs:list',
   'assets:search',
   'files:get',
   'files:preview',
@@ -37,23 +33,6 @@ export interface CachedAnswer<T = unknown> {
 export interface CachedMark {
   savedAt: number;
   offline: true;
-}
-
-/**
- * The kept answer of `channel` for `input`, typed, or null (nothing kept, not signed in, or the
- * input is not one main keeps). Never throws: a cache is only ever a head start.
- */
-export async function readCachedAnswer<C extends CacheableChannel>(
-  bridge: Pick<OuroBridge, 'invoke'>,
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<CachedAnswer<ChannelOutput<C>> | null> {
-  try {
-    const result = await bridge.invoke('cache:get', { channel, input });
-    return result.ok && result.data ? (result.data as CachedAnswer<ChannelOutput<C>>) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** "Updated 5 min ago" for a savedAt, relative to `now`. */

@@ -1,5 +1,5 @@
 // The names of the contract's channels and events, without their schemas, so the preload and
-// the web bridge can check names without bundling zod. contract.ts declares a schema for
+// the web bridge can check names without bundling zod. contract/ declares a schema for
 // exactly these names (the compiler rejects a missing or extra one).
 export const channelNames = [
   'app:info',
@@ -11,7 +11,6 @@ export const channelNames = [
   'account:sign-out',
   'account:reconnect',
   // Browsing (issue 5)
-  'orgs:list',
   'assets:search',
   'files:get',
   'files:preview',

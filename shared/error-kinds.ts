@@ -13,6 +13,7 @@ export const ouroErrorKinds = [
   'server', // 5xx
   'network', // offline, DNS, refused, reset
   'timeout',
+  'untrusted-certificate', // TLS: the certificate presented for Ouro is not one this computer trusts
   'invalid-response', // Ouro answered something we could not read
 ] as const;
 
@@ -144,6 +145,11 @@ const friendly: Record<ErrorKind, (e: AppErrorData) => FriendlyError> = {
     message: 'The request timed out. Your connection may be slow, or Ouro is busy.',
     action: { kind: 'retry', label: 'Try again' },
   }),
+  'untrusted-certificate': (e) => ({
+    title: "Ouro's connection isn't trusted",
+    message: `The certificate presented for Ouro is not one this computer trusts${e.message ? ` (${e.message})` : ''}. If your organization inspects traffic with its own certificate, ask IT to install it in the system's certificate store.`,
+    action: { kind: 'check-connection', label: 'Retry' },
+  }),
   'invalid-response': (e) => ({
     title: 'Unexpected answer from Ouro',
     message: `Ouro answered in a form this version of the app does not understand${e.issues?.length ? ` (${e.issues.slice(0, 3).join('; ')})` : ''}. Updating Ouro Desktop may help.`,
@@ -198,4 +204,39 @@ export function describeError(error: AppErrorData): FriendlyError {
 
 export function isErrorKind(value: unknown): value is ErrorKind {
   return typeof value === 'string' && (errorKinds as readonly string[]).includes(value);
+}
+
+// ---- what a failure means for trying again ------------------------------------------------------
+// One predicate per meaning; every module that asks "try again?" or "is Ouro unreachable?" uses
+// these, so the answer cannot drift between the client, the queue, the account and the outbox.
+
+type Failure = Pick<AppErrorData, 'kind' | 'status'>;
+
+/** Statuses a repeated idempotent call may get past: Ouro asked us to wait, or a gateway failed. */
+const RETRYABLE_CALL_STATUS: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
+/**
+ * Worth repeating an idempotent call at once (with backoff): the connection failed, Ouro asked us
+ * to slow down, or a gateway in front of it failed. A plain 500 is not: it is usually a
+ * deterministic server bug (Postgres refusing a filter) and repeating it only delays the error. A
+ * timeout is not either: a call that already took the whole timeout would multiply the wait.
+ */
+export function isRetryableCall(error: Failure): boolean {
+  if (error.kind === 'network') return true;
+  return error.status !== undefined && RETRYABLE_CALL_STATUS.has(error.status) && error.kind !== 'invalid-response';
+}
+
+/**
+ * Transient: says nothing about the request itself, so the same request may work later. Ouro was
+ * unreachable or slow (network, timeout), asked us to wait (429) or failed on its side (any 5xx).
+ * The retry rule for uploads (their bytes are re-sent from the start, so a 500 is worth one more
+ * try), and what keeps the account signed in (offline) and a message in the outbox until later.
+ */
+export function isTransient(error: Failure): boolean {
+  return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'rate-limited' || error.kind === 'server';
+}
+
+/** Ouro could not be reached at all (no connection, or no answer in time): the app is offline. */
+export function isUnreachable(error: Failure): boolean {
+  return error.kind === 'network' || error.kind === 'timeout';
 }

@@ -1,6 +1,6 @@
 // What the upload queue shows the renderer: items, their states and progress, the destinations
 // a person can pick, and why a dropped file was not accepted. Types only; the schemas for input
-// live in contract.ts.
+// live in contract/uploads.ts.
 import type { AppErrorData } from './error-kinds';
 import type { SkippedCounts } from './upload-names';
 

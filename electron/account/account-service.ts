@@ -3,14 +3,16 @@
 // here in main, and removed on sign-out or when Ouro refuses it.
 import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error';
+import { isTransient } from '../../shared/error-kinds';
 import { keyHint, type AccountState, type AccountUser, type KeychainStatus, type KeyStorage } from '../../shared/account';
-import type { Profile, User } from '../../shared/ouro-models';
+import type { Profile, User } from '../ouro/models';
 import type { OuroClient, VerifiedKey } from '../ouro/client';
 import type { Logger } from '../log';
 import { hostOf, parseApiAddress, parseRequestedAddress, type ConfirmApiAddress } from './api-address';
-import type { EmitEvent } from '../services';
+import type { EmitEvent } from '../event-hub';
 import { readJson, removeFile, writeJsonAtomic } from '../storage/atomic-json';
 import type { SecretStore } from './keychain';
+import { createAccountEvents, type AccountEvents } from './account-events';
 import path from 'node:path';
 
 export interface ClientHooks {
@@ -45,7 +47,7 @@ export interface SignInInput {
   sessionOnly?: boolean | undefined;
 }
 
-export interface AccountService {
+export interface AccountService extends AccountEvents {
   /** Reads settings and the keychain; a stored key signs in without a prompt. */
   start(): Promise<void>;
   state(): Promise<AccountState>;
@@ -59,8 +61,6 @@ export interface AccountService {
   client(): OuroClient;
   /** Resolves once the stored key has been checked with Ouro at start-up (whatever the outcome). */
   verified(): Promise<void>;
-  /** Runs when an account's data must go: sign-out or a refused key. */
-  onSignedOut(listener: () => Promise<void> | void): void;
   dispose(): void;
 }
 
@@ -73,7 +73,6 @@ const CacheSchema = z.object({
   keyName: z.string().nullable(),
 });
 
-const OFFLINE_KINDS = new Set(['network', 'timeout', 'server', 'rate-limited']);
 const DEFAULT_RETRY_DELAYS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
 function toAccountUser(user: User, profile: Profile): AccountUser {
@@ -102,7 +101,7 @@ export function createAccountService(deps: AccountDeps): AccountService {
   let generation = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryAttempt = 0;
-  const signedOutListeners: Array<() => Promise<void> | void> = [];
+  const events = createAccountEvents(deps.log);
   let started: Promise<void> | undefined;
   let verifying: Promise<void> = Promise.resolve();
 
@@ -130,6 +129,7 @@ export function createAccountService(deps: AccountDeps): AccountService {
 
   function publish(next: AccountState): AccountState {
     current = next;
+    events.changed(next);
     deps.emit('account:changed', next);
     return next;
   }
@@ -170,7 +170,7 @@ export function createAccountService(deps: AccountDeps): AccountService {
     } catch (error) {
       if (key !== usedKey) return;
       if (isAppError(error) && error.kind === 'unauthorized') return refused();
-      if (isAppError(error) && OFFLINE_KINDS.has(error.kind)) {
+      if (isAppError(error) && isTransient(error)) {
         deps.log.info(`Ouro unreachable at start-up (${error.kind}); staying signed in and retrying`);
         if (current.status === 'signed-in') publish({ ...current, connection: 'offline' });
         scheduleRetry();
@@ -191,13 +191,7 @@ export function createAccountService(deps: AccountDeps): AccountService {
 
   async function forgetAccountData(): Promise<void> {
     await removeFile(cacheFile);
-    for (const listener of signedOutListeners) {
-      try {
-        await listener();
-      } catch (error) {
-        deps.log.warn('Clearing account data failed', error);
-      }
-    }
+    await events.signedOut();
   }
 
   /** Ouro refused the key even after a fresh exchange: back to sign-in, key removed. */
@@ -348,9 +342,8 @@ export function createAccountService(deps: AccountDeps): AccountService {
       await ensureStarted();
       await verifying;
     },
-    onSignedOut(listener) {
-      signedOutListeners.push(listener);
-    },
+    onChanged: events.onChanged,
+    onSignedOut: events.onSignedOut,
     dispose() {
       stopRetrying();
       clients = new Map();

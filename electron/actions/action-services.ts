@@ -7,7 +7,7 @@ import type { AccountState } from '../../shared/account';
 import type { AccountService } from '../account/account-service';
 import type { Handlers } from '../ipc/handlers';
 import type { Logger } from '../log';
-import type { EmitEvent } from '../services';
+import type { EmitEvent } from '../event-hub';
 import type { UploadService } from '../uploads/upload-service';
 import { createDownloadHandlers, type ChooseFolder } from '../downloads/download-handlers';
 import { createDownloadManager, type DownloadManager } from '../downloads/download-manager';
@@ -93,6 +93,12 @@ export function createActionServices(deps: ActionServiceDeps): ActionServices {
     downloads.cancelAll();
     await dragCache.clear();
   });
+  const follow = (state: AccountState) => {
+    const key = accountKeyOf(state);
+    dragCache.follow(key);
+    downloads.follow(key);
+  };
+  account.onChanged(follow);
   const uploads = { replace: (input: Parameters<UploadService['replace']>[0]) => deps.uploads().replace(input) };
 
   return {
@@ -100,11 +106,7 @@ export function createActionServices(deps: ActionServiceDeps): ActionServices {
     downloads,
     dragCache,
     openDragLink: (token) => openDragLink(drag, token),
-    onAccountChanged(state) {
-      const key = accountKeyOf(state);
-      dragCache.follow(key);
-      downloads.follow(key);
-    },
+    onAccountChanged: follow,
     handlers: {
       ...deps.track(createUpdateHandlers({ account, changes })),
       ...deps.track(createDeleteHandlers({ account, changes, log, confirmations: createDeleteConfirmations(deps.deleteConfirmations) })),

@@ -8,7 +8,7 @@ import { actionAssetTypes, DRAG_START_CHANNEL, MAX_DRAG_ITEMS, type AssetRef } f
 import type { Logger } from '../log';
 import type { SenderLike } from '../security/trusted-sender';
 
-// Ouro ids, as the contract takes them (shared/contract.ts): any 8-4-4-4-12 hex id, nothing that could be a path.
+// Ouro ids, as the contract takes them (shared/contract/spec.ts): any 8-4-4-4-12 hex id, nothing that could be a path.
 const DragItemsSchema = z.array(z.object({ id: z.guid(), assetType: z.enum(actionAssetTypes) })).min(1).max(MAX_DRAG_ITEMS);
 
 export interface DragEventLike extends SenderLike {

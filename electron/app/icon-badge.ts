@@ -3,7 +3,27 @@
 // their sum — one number for "things waiting for you"; Windows has no numeric badge, so the
 // taskbar button gets an overlay (red for a failure, which matters more, else the unread dot)
 // whose description spells both out for screen readers.
-import type { BadgeDeps } from './failed-upload-badge';
+export interface BadgeApp {
+  setBadgeCount(count?: number): boolean;
+}
+
+export interface OverlayWindow<Image> {
+  isDestroyed(): boolean;
+  setOverlayIcon(overlay: Image | null, description: string): void;
+}
+
+export interface BadgeDeps<Image> {
+  platform: NodeJS.Platform;
+  app: BadgeApp;
+  getWindow(): OverlayWindow<Image> | null;
+  /** The failed-uploads overlay, built on first use (nativeImage.createFromDataURL(FAILED_BADGE_PNG_DATA_URL)). */
+  overlayImage(): Image;
+  /**
+   * macOS draws the dock badge only for an app allowed to notify, and asks that permission only
+   * when the app first posts a notification. Called once, before the first non-zero badge.
+   */
+  requestNotificationPermission?(): void;
+}
 
 export interface IconBadgeDeps<Image> extends BadgeDeps<Image> {
   /** The unread dot for Windows' overlay (nativeImage.createFromBitmap(unreadDotBitmap())); built on first use. */

@@ -4,7 +4,7 @@
 // when there is one (a sheet on macOS), and free-standing when there is none.
 import path from 'node:path';
 import type { BaseWindow, Dialog } from 'electron';
-import { confirmApiAddressWith } from '../account/api-address-dialog';
+import { confirmApiAddressWith } from './api-address-dialog';
 import type { ConfirmApiAddress } from '../account/api-address';
 import type { UpdateNotice } from './update-controller';
 

@@ -1,8 +1,7 @@
 // What the app's icon says about uploads — overall progress on the dock/taskbar and the failed
 // count — remembered, so a window created later (macOS keeps running with none) shows them at
 // once instead of waiting for the next change.
-import type { OverlayWindow } from './failed-upload-badge';
-import { createIconBadge, type IconBadgeDeps } from './icon-badge';
+import { createIconBadge, type IconBadgeDeps, type OverlayWindow } from './icon-badge';
 
 export interface ProgressWindow<Image> extends OverlayWindow<Image> {
   setProgressBar(progress: number): void;

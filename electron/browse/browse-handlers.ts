@@ -1,14 +1,13 @@
 // Handlers for browsing files: organizations and teams for the filters, one page of search
 // results, a file's record and preview, and downloads. Datasets and conversations have their own.
-import type { Destinations, FileDetails } from '../../shared/browse';
-import { organizationName, teamName } from '../../shared/display-names';
-import type { OuroFile } from '../../shared/ouro-models';
+import type { FileDetails } from '../../shared/browse';
+import type { OuroFile } from '../ouro/models';
 import type { AccountService } from '../account/account-service';
 import type { AssetChanges } from '../actions/asset-changes';
 import type { DownloadManager } from '../downloads/download-manager';
 import type { Handlers } from '../ipc/handlers';
 import type { Logger } from '../log';
-import type { EmitEvent } from '../services';
+import type { EmitEvent } from '../event-hub';
 import { buildFilePreview } from './file-preview';
 import { recentRecords } from './recent-records';
 import { count, descriptionText, text, toAssetRow } from './rows';
@@ -27,7 +26,7 @@ export interface BrowseDeps {
   changes?: AssetChanges | undefined;
 }
 
-type FileHandlers = Pick<Handlers, 'orgs:list' | 'assets:search' | 'files:get' | 'files:preview' | 'files:download' | 'datasets:stats'>;
+type FileHandlers = Pick<Handlers, 'assets:search' | 'files:get' | 'files:preview' | 'files:download'>;
 
 /** Long enough for details, preview and a Download… click to share one fetch; short enough to stay fresh. */
 const FILE_RECORD_TTL_MS = 10_000;
@@ -44,19 +43,6 @@ export function createFileHandlers(deps: BrowseDeps): FileHandlers {
     return files.get(client, id, () => client.files.get(id));
   };
   return {
-    async 'orgs:list'() {
-      const client = account.client();
-      const [organizations, teams] = await Promise.all([client.organizations.mine(), client.teams.list({})]);
-      const orgIds = new Set(organizations.map((org) => org.id));
-      const result: Destinations = {
-        organizations: organizations.map((org) => ({ id: org.id, name: organizationName(org) })),
-        teams: teams
-          .filter((team) => !team.org_id || orgIds.has(team.org_id))
-          .map((team) => ({ id: team.id, name: teamName(team), orgId: team.org_id ?? '' })),
-      };
-      return result;
-    },
-
     async 'assets:search'(input) {
       const query = input.query?.trim();
       const page = await account.client().search.assets({
@@ -95,11 +81,6 @@ export function createFileHandlers(deps: BrowseDeps): FileHandlers {
     async 'files:download'({ id }) {
       const file = await fileRecord(id);
       return saveAssetDownload({ ...deps, assetId: id, assetType: 'file', suggestedName: text(file.name) ?? `${id}.bin` });
-    },
-
-    async 'datasets:stats'({ id }) {
-      const stats = await account.client().datasets.stats(id);
-      return { count: count(stats.count) };
     },
   };
 }

@@ -2,7 +2,7 @@
 // messages (cursor-paged backwards in time). Maps Ouro's records to the slim display types of
 // shared/browse.ts, including a title for unnamed conversations built from the members' names.
 import type { ConversationRow, MessageRow } from '../../shared/browse';
-import type { Conversation, Message } from '../../shared/ouro-models';
+import type { Conversation, Message } from '../ouro/models';
 import type { AccountService } from '../account/account-service';
 import type { Handlers } from '../ipc/handlers';
 import type { Logger } from '../log';

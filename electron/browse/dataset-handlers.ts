@@ -2,7 +2,7 @@
 // rows, and the whole table exported as CSV to a file the person picks. Maps Ouro's records to
 // the slim display types of shared/browse.ts so only what the UI shows crosses IPC.
 import type { DatasetColumnInfo, DatasetDetails } from '../../shared/browse';
-import type { Dataset, DatasetColumn, DatasetStats } from '../../shared/ouro-models';
+import type { Dataset, DatasetColumn, DatasetStats } from '../ouro/models';
 import { isAppError } from '../../shared/app-error';
 import type { AccountService } from '../account/account-service';
 import type { DownloadManager } from '../downloads/download-manager';
@@ -21,7 +21,7 @@ export interface DatasetHandlerDeps {
   downloads: DownloadManager;
 }
 
-export type DatasetHandlers = Pick<Handlers, 'datasets:get' | 'datasets:rows' | 'datasets:export'>;
+export type DatasetHandlers = Pick<Handlers, 'datasets:get' | 'datasets:stats' | 'datasets:rows' | 'datasets:export'>;
 
 /** Failures that say something about the dataset itself, not just its /schema endpoint. */
 const FATAL_FOR_DETAILS = new Set(['unauthorized', 'forbidden', 'not-found', 'not-signed-in']);
@@ -90,6 +90,11 @@ export function createDatasetHandlers(deps: DatasetHandlerDeps): DatasetHandlers
         columns = columnsFromMetadata(dataset);
       }
       return toDatasetDetails(dataset, columns, await stats);
+    },
+
+    async 'datasets:stats'({ id }) {
+      const stats = await deps.account.client().datasets.stats(id);
+      return { count: count(stats.count) };
     },
 
     async 'datasets:rows'({ id, offset, limit }) {

@@ -2,7 +2,7 @@
 // images, never remote ones), the first 64 KiB of a text or code file, or a CSV's preview rows.
 // Bytes come from the storage URL Ouro hands out, read only as far as the preview needs.
 import type { FilePreview } from '../../shared/browse';
-import type { OuroFile } from '../../shared/ouro-models';
+import type { OuroFile } from '../ouro/models';
 import type { OuroClient } from '../ouro/client';
 import { text } from './rows';
 

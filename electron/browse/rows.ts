@@ -2,7 +2,7 @@
 // field may be missing or oddly typed on a real server, and a row still renders.
 import type { AssetRow } from '../../shared/browse';
 import { organizationName, teamName } from '../../shared/display-names';
-import type { Asset } from '../../shared/ouro-models';
+import type { Asset } from '../ouro/models';
 
 export function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;

@@ -7,7 +7,6 @@ import type { ChannelParsedInput } from '../../shared/contract';
 type Keep = { [C in CacheableChannel]: (input: ChannelParsedInput<C>) => boolean };
 
 const keep: Keep = {
-  'orgs:list': () => true,
   // The first page of each section and filter; what someone typed is a search, not a view.
   'assets:search': (input) => input.offset === 0 && !input.query?.trim(),
   'files:get': () => true,

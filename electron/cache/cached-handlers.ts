@@ -5,6 +5,7 @@ import { isAppError } from '../../shared/app-error';
 import { channels } from '../../shared/contract';
 import { cacheableChannels, isCacheableChannel, type CacheableChannel, type CachedAnswer } from '../../shared/cache';
 import { AppError } from '../../shared/app-error';
+import { isUnreachable } from '../../shared/error-kinds';
 import type { Channel, ChannelParsedInput } from '../../shared/contract';
 import type { Handler, HandlerContext, Handlers } from '../ipc/handlers';
 import type { AccountScope } from './account-scope';
@@ -18,8 +19,6 @@ export interface CachedHandlerDeps {
   /** The account already knows Ouro is unreachable: answer from the cache without waiting on the network. */
   isOffline(): Promise<boolean>;
 }
-
-const UNREACHABLE = new Set(['network', 'timeout']);
 
 function wrap<C extends CacheableChannel>(channel: C, handler: Handler<C>, deps: CachedHandlerDeps): Handler<C> {
   const fromCache = async (scope: AccountScope, key: string, context: HandlerContext) => {
@@ -41,7 +40,7 @@ function wrap<C extends CacheableChannel>(channel: C, handler: Handler<C>, deps:
       if ((await deps.scope())?.id === scope.id) void deps.cache.write(scope, key, data);
       return data;
     } catch (error) {
-      if (isAppError(error) && UNREACHABLE.has(error.kind)) {
+      if (isAppError(error) && isUnreachable(error)) {
         const hit = await fromCache(scope, key, context);
         if (hit) return hit.data as Awaited<ReturnType<Handler<C>>>;
       }

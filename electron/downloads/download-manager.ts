@@ -12,7 +12,7 @@ import type { ActionAssetType, DownloadItem, DownloadsSnapshot } from '../../sha
 import type { Logger } from '../log';
 import type { OuroClient } from '../ouro/client';
 import type { DownloadResult } from '../ouro/download';
-import type { EmitEvent } from '../services';
+import type { EmitEvent } from '../event-hub';
 
 /** Where a download goes: a path the person chose, or one reserved in a folder (removed on failure). */
 export interface DownloadTarget {

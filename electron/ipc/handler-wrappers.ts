@@ -1,11 +1,10 @@
 // What wraps the handlers services.ts builds: reachability tracking (the offline notice follows
 // every call that reaches Ouro) and the start-up gate (nothing answers before the keychain is read).
 import { isAppError } from '../../shared/app-error';
+import { isUnreachable } from '../../shared/error-kinds';
 import type { Channel } from '../../shared/contract';
 import type { AccountService } from '../account/account-service';
 import type { Handler, Handlers } from './handlers';
-
-const UNREACHABLE_KINDS = new Set(['network', 'timeout']);
 
 /**
  * Every browse call tells the account whether Ouro was reachable, so the offline banner
@@ -18,7 +17,7 @@ export function trackReachability<C extends Channel>(handler: Handler<C>, accoun
       if (!failuresOnly) account.noteReachability(true);
       return result;
     } catch (error) {
-      if (isAppError(error) && UNREACHABLE_KINDS.has(error.kind)) account.noteReachability(false);
+      if (isAppError(error) && isUnreachable(error)) account.noteReachability(false);
       throw error;
     }
   };

@@ -2,6 +2,7 @@
 // of asset an id is (`GET /assets/{id}/type`), and falling back on kept answers while Ouro is
 // unreachable. Reads only: resolving never changes anything on Ouro.
 import { isAppError } from '../../shared/app-error';
+import { isUnreachable } from '../../shared/error-kinds';
 import type { ItemType } from '../../shared/links';
 import type { PaletteItem, ResolvedItem } from '../../shared/palette';
 import { toConversationRow } from '../browse/conversation-handlers';
@@ -18,12 +19,10 @@ export interface ItemResolverDeps {
 
 export type TypeLookup = { found: true; type: ItemType } | { found: false; message: string };
 
-const UNREACHABLE = new Set(['network', 'timeout']);
-
 function failure(error: unknown, what: string): { found: false; message: string } {
   if (isAppError(error)) {
     if (error.kind === 'not-found' || error.kind === 'forbidden') return { found: false, message: `No ${what} with this id, or it has not been shared with you.` };
-    if (UNREACHABLE.has(error.kind)) return { found: false, message: `Ouro is unreachable, so this ${what} could not be looked up. Try again when you are back online.` };
+    if (isUnreachable(error)) return { found: false, message: `Ouro is unreachable, so this ${what} could not be looked up. Try again when you are back online.` };
     if (error.kind === 'not-signed-in') return { found: false, message: 'Sign in to open Ouro items.' };
     return { found: false, message: error.message };
   }
@@ -45,7 +44,7 @@ export function createItemResolver(deps: ItemResolverDeps): ItemResolver {
       if (type) return { found: true, type };
       return { found: false, message: `This is a ${assetType}; Ouro Desktop opens files, datasets and conversations. Open it on ouro.foundation instead.` };
     } catch (error) {
-      if (isAppError(error) && UNREACHABLE.has(error.kind)) {
+      if (isAppError(error) && isUnreachable(error)) {
         const kept = await deps.keptItem(id);
         if (kept) return { found: true, type: kept.type };
       }
@@ -61,7 +60,7 @@ export function createItemResolver(deps: ItemResolverDeps): ItemResolver {
       const item = itemFromRow({ ...toAssetRow(asset), assetType: type });
       return item ? { found: true, item } : { found: false, message: 'Ouro Desktop opens files, datasets and conversations.' };
     } catch (error) {
-      if (isAppError(error) && UNREACHABLE.has(error.kind)) {
+      if (isAppError(error) && isUnreachable(error)) {
         const kept = await deps.keptItem(id, type);
         if (kept) return { found: true, item: kept };
       }

@@ -2,7 +2,7 @@
 // arrives before the page listens, so requests wait here (a few at most) and the page drains them
 // when told there are some, and once when it starts.
 import type { OpenRequest } from '../../shared/links';
-import type { EmitEvent } from '../services';
+import type { EmitEvent } from '../event-hub';
 
 type NewRequest = OpenRequest extends infer R ? (R extends OpenRequest ? Omit<R, 'seq'> : never) : never;
 

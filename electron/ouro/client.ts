@@ -1,7 +1,7 @@
 // Composes the Ouro client from its parts: defaults, the session (key → JWT), the authenticated
 // request pipeline and one object per resource. Imports nothing from Electron: main passes
 // `net.fetch`, tests and the web host pass Node's fetch.
-import type { Profile, User } from '../../shared/ouro-models';
+import type { Profile, User } from './models';
 import { realClock } from './abort';
 import { createAssets, type AssetsApi } from './assets';
 import { createConversations, type ConversationsApi } from './conversations';
@@ -9,13 +9,14 @@ import { createDatasets, type DatasetsApi } from './datasets';
 import { createFiles, type FilesApi } from './files';
 import { isAppError } from '../../shared/app-error';
 import { unauthorizedAfterExchange } from './errors';
-import { createHttp, headerSafe, type Http } from './http';
+import { createBodyTransport } from './body-transport';
+import { createHttp, type Http } from './http';
 import { createNotifications, type NotificationsApi } from './notifications';
 import { createOrganizations, createTeams, type OrganizationsApi, type TeamsApi } from './organizations';
 import { defaultRetry } from './retry';
 import { createSearch, type SearchApi } from './search';
 import { createSession } from './session';
-import { exchangeKey, type Credentials } from './token';
+import { exchangeKey } from './token';
 import type { OuroClientOptions, TimeoutOptions } from './types';
 import { createUsers, type UsersApi } from './users';
 
@@ -34,22 +35,11 @@ export interface VerifiedKey {
   keyName: string | null;
 }
 
-/** Headers for one request sent outside `http`, and the credentials they carry (for `renew`). */
-export interface AuthHeaders {
-  headers: Record<string, string>;
-  credentials: Credentials;
-}
-
-/**
- * The session for requests that cannot go through `http` because they stream their own body
- * over node:http (uploads): the same token cache, renewal and refusal, so token logic lives once.
- */
+/** The session behind the client's requests (the request core builds every header itself). */
 export interface ClientAuth {
   baseUrl: string;
-  /** Bare JWT, User-Agent, X-Ouro-Client and X-Ouro-Key-Name, exchanging the key first if needed. */
-  headers(signal?: AbortSignal): Promise<AuthHeaders>;
-  /** After a 401 with `used`: exchange again once (shared with concurrent callers). */
-  renew(used: AuthHeaders, signal?: AbortSignal): Promise<AuthHeaders>;
+  /** Exchanges the key now unless a valid token is cached (benchmarks keep the exchange out of a timing). */
+  ready(signal?: AbortSignal): Promise<void>;
   /** Values no error message may contain. */
   secrets(): string[];
 }
@@ -91,6 +81,7 @@ export function createOuroClient(options: OuroClientOptions): OuroClient {
     random: options.random ?? Math.random,
     ...(options.log ? { log: options.log } : {}),
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    sendBody: createBodyTransport(options.agentFor),
   };
   // The exchange goes through a pipeline without a session (it is how a session starts).
   const anonymous: Http = createHttp(shared);
@@ -103,22 +94,10 @@ export function createOuroClient(options: OuroClientOptions): OuroClient {
   });
   const http = createHttp({ ...shared, session });
   const organizations = createOrganizations(http);
-  const agent = `ouro-desktop/${options.appVersion}`;
-  const withHeaders = (credentials: Credentials): AuthHeaders => ({
-    credentials,
-    headers: {
-      Authorization: credentials.token,
-      'User-Agent': agent,
-      'X-Ouro-Client': agent,
-      ...(credentials.keyName ? { 'X-Ouro-Key-Name': headerSafe(credentials.keyName) } : {}),
-    },
-  });
-
   return {
     auth: {
       baseUrl: options.baseUrl,
-      headers: async (signal) => withHeaders(await session.current(signal)),
-      renew: async (used, signal) => withHeaders(await session.renew(used.credentials, signal)),
+      ready: async (signal) => void (await session.current(signal)),
       secrets: () => session.secrets(),
     },
     http,

@@ -9,7 +9,7 @@ import {
   type Conversation,
   type Message,
   type Page,
-} from '../../shared/ouro-models';
+} from './models';
 import { AppError, isAppError } from '../../shared/app-error';
 import { validate } from './envelope';
 import { pathOf, type Http } from './http';

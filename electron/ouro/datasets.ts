@@ -10,7 +10,7 @@ import {
   type DatasetColumn,
   type DatasetRow,
   type DatasetStats,
-} from '../../shared/ouro-models';
+} from './models';
 import { deleteAsset, updateRecord, type AssetUpdate, type DeleteOptions, type DeleteSummary } from './asset-edits';
 import { downloadAsset, type DownloadOptions, type DownloadResult } from './download';
 import { validate } from './envelope';

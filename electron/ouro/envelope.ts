@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/app-error';
 import { envelopeStatusHint, errorCode, extractErrorMessage, isRecord, kindForStatus } from './errors';
+import { parseRetryAfter } from './retry';
 
 export type Envelope = Record<string, unknown>;
 
@@ -12,6 +13,21 @@ export interface ResponseFacts {
   requestId?: string;
   retryAfterSeconds?: number;
   contentType?: string;
+}
+
+/**
+ * What every answer's headers say, from fetch's Headers or node:http's: the status, Ouro's request
+ * id, Retry-After (also as ms for the retry loop) and the content type.
+ */
+export function responseFacts(status: number, header: (name: string) => string | null | undefined, now: number): { facts: ResponseFacts; retryAfterMs?: number } {
+  const facts: ResponseFacts = { status };
+  const requestId = header('x-request-id');
+  if (requestId) facts.requestId = requestId;
+  const retryAfterMs = parseRetryAfter(header('retry-after') ?? undefined, now);
+  if (retryAfterMs !== undefined) facts.retryAfterSeconds = retryAfterMs / 1000;
+  const contentType = header('content-type');
+  if (contentType) facts.contentType = contentType;
+  return retryAfterMs === undefined ? { facts } : { facts, retryAfterMs };
 }
 
 /** Parses a body as JSON; undefined when it is not JSON (an HTML proxy page, an empty body). */

@@ -158,9 +158,22 @@ export function transportCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** A failed fetch or body read that was not an abort: `network`, or `timeout` for socket timeouts. */
+/**
+ * OpenSSL's verdicts on a certificate chain (Node), and Chromium's (Electron's net): the server
+ * presented a certificate this computer does not trust, e.g. a corporate TLS-inspection proxy's
+ * whose CA is not installed. Not retried: the same certificate will be presented again.
+ */
+const UNTRUSTED_CERTIFICATE = /^(SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|CERT_UNTRUSTED|CERT_REVOKED|ERR_TLS_CERT_ALTNAME_INVALID|net::ERR_CERT_[A-Z_]+)$/;
+
+/**
+ * A failed fetch or body read that was not an abort: `network`, `timeout` for socket timeouts,
+ * or `untrusted-certificate` when TLS refused Ouro's certificate.
+ */
 export function transportError(error: unknown, what: string): AppError {
   const code = transportCode(error);
+  if (code && UNTRUSTED_CERTIFICATE.test(code)) {
+    return new AppError({ kind: 'untrusted-certificate', message: `${what} failed: the certificate presented for Ouro is not trusted (${code})`, code }, { cause: error });
+  }
   if (code && (TIMEOUT_CODES.has(code) || code === 'net::ERR_TIMED_OUT')) {
     return new AppError({ kind: 'timeout', message: `${what} timed out (${code})` }, { cause: error });
   }

@@ -1,6 +1,6 @@
 // File assets: the record (`GET /files/{id}`), its content URL (`GET /files/{id}/data`), a
 // streamed download to disk, metadata updates and deletes.
-import { FileDataSchema, FileSchema, type OuroFile } from '../../shared/ouro-models';
+import { FileDataSchema, FileSchema, type OuroFile } from './models';
 import { deleteAsset, updateRecord, type AssetUpdate, type DeleteOptions, type DeleteSummary } from './asset-edits';
 import { downloadAsset, type DownloadOptions, type DownloadResult } from './download';
 import { pathOf, type Http } from './http';

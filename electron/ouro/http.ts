@@ -1,18 +1,21 @@
-// The one request pipeline every Ouro call goes through: URL and headers, auth from the session,
-// connect/total timeouts, classification of every failure into an AppError, one re-exchange after
-// a 401, retries with backoff for idempotent requests, and scrubbing of secrets from messages.
+// The one request core every Ouro call goes through — JSON calls, streamed downloads and streamed
+// upload bodies: URL and headers, auth from the session, timeouts, classification of every failure
+// into an AppError, one re-exchange after a 401, retries with backoff, and scrubbing of secrets.
 import type { z } from 'zod';
-import { AppError, isAppError } from '../../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import { Attempt } from './abort';
-import { type Envelope, type ResponseFacts, httpError, parseJson, readEnvelope, validate } from './envelope';
-import { cancelledError, isRecord, scrub, transportError, unauthorizedAfterExchange } from './errors';
-import { isRetryable, parseRetryAfter, retryDelay } from './retry';
+import { buildUrl, headerSafe } from './urls';
+import { createRequestLoop, type AttemptState, type Policy } from './request-loop';
+import { type Envelope, type ResponseFacts, httpError, parseJson, readEnvelope, responseFacts, validate } from './envelope';
+import { isRecord, transportError } from './errors';
+import { isRetryableCall, isTransient } from '../../shared/error-kinds';
+import type { BodyWriter } from './body-writer';
+import { createBodyTransport, type BodyResponse, type SendBody } from './body-transport';
 import type { Session } from './session';
-import type { Credentials } from './token';
-import type { Clock, OuroLogger, RetryInfo, RetryOptions, TimeoutOptions } from './types';
+import type { Clock, Credentials, OuroLogger, RetryInfo, RetryOptions, TimeoutOptions } from './types';
 
-export type QueryValue = string | number | boolean | null | undefined;
-export type Query = Record<string, QueryValue>;
+import type { Query } from './urls';
+export { buildUrl, headerSafe, pathOf, type Query, type QueryValue } from './urls';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -44,6 +47,24 @@ export interface StreamContext {
   abortError(): AppError | undefined;
 }
 
+/** A request whose body is streamed from a writer (an upload), and what the caller hears of it. */
+export interface BodyCall {
+  method: 'POST' | 'PUT';
+  path: string;
+  body: BodyWriter;
+  signal: AbortSignal;
+  /** Source bytes sent in the current attempt (back to 0 when a retry sends the body again). */
+  onProgress?(sent: number): void;
+  /** Before each retry; replaces the client's own onRetry for this call. */
+  onRetry?(error: AppError, delayMs: number): void;
+  /** Retry policy for this call (uploads keep trying longer than a JSON call), and its clock. */
+  retry?: Required<RetryOptions>;
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
+  random?(): number;
+  inFlightChunks?: number;
+  idleTimeoutMs?: number;
+}
+
 export interface Http {
   /** The whole JSON body. With `envelope` (default) a truthy `error` in a 2xx body is a failure. */
   json(request: HttpRequest, options?: { envelope?: boolean }): Promise<JsonResult>;
@@ -51,6 +72,12 @@ export interface Http {
   data<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<z.output<S>>;
   /** A 2xx response handed to `consume` inside the retry loop (for streamed downloads). */
   stream<T>(request: HttpRequest, consume: (response: Response, context: StreamContext) => Promise<T>): Promise<T>;
+  /**
+   * Streams `call.body` (sent again from the start on every retry) and returns Ouro's envelope.
+   * Retried on any transient failure, 500 included: both bodies sent this way are safe to repeat
+   * (an upload names a new object each time; a content replacement writes the same bytes again).
+   */
+  sendBody(call: BodyCall): Promise<JsonResult>;
 }
 
 export interface HttpDeps {
@@ -65,76 +92,20 @@ export interface HttpDeps {
   onRetry?: (info: RetryInfo) => void;
   /** Absent for the unauthenticated pipeline that performs the key exchange itself. */
   session?: Session;
-}
-
-/** Joins base and path (a base may carry a path prefix) and encodes the query. */
-export function buildUrl(baseUrl: string, path: string, query?: Query): string {
-  const url = new URL(baseUrl.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`));
-  for (const [name, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null) continue;
-    // Ouro reads booleans as the strings "true"/"false" (ouro-api.md §1.3).
-    url.searchParams.set(name, typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));
-  }
-  return url.toString();
-}
-
-/**
- * `/files/{id}` with the id encoded, so an odd id can never change the path: `.` and `..` (which
- * URL resolution would collapse: `/files/..` is `GET /`), empty ids and ids that cannot be
- * encoded (lone surrogates) are refused. The contract only lets UUIDs in from the page; this also
- * covers ids read from Ouro's own answers.
- */
-export function pathOf(template: TemplateStringsArray, ...ids: string[]): string {
-  const segment = (id: string | undefined): string => {
-    if (!id || id === '.' || id === '..') throw badId();
-    try {
-      return encodeURIComponent(id);
-    } catch {
-      throw badId();
-    }
-  };
-  return template.reduce((out, part, i) => out + part + (i < ids.length ? segment(ids[i]) : ''), '');
-}
-
-function badId(): AppError {
-  return new AppError({ kind: 'invalid-input', message: 'Not a valid Ouro id' });
-}
-
-/**
- * Header values must be Latin-1 for fetch, and a key name is user-chosen text: keep printable
- * ASCII as is and percent-encode anything else rather than let fetch throw.
- */
-export function headerSafe(value: string): string {
-  return /^[\x20-\x7e]*$/.test(value) ? value : encodeURIComponent(value);
-}
-
-function toAppError(error: unknown): AppError {
-  if (isAppError(error)) return error;
-  return new AppError({ kind: 'internal', message: 'Unexpected error in the Ouro client' }, { cause: error });
-}
-
-function scrubError(error: AppError, secrets: readonly string[]): AppError {
-  const message = scrub(error.message, secrets);
-  const issues = error.issues?.map((issue) => scrub(issue, secrets));
-  const changed = message !== error.message || issues?.some((issue, i) => issue !== error.issues?.[i]);
-  if (!changed) return error;
-  return new AppError({ ...error.toData(), message, ...(issues ? { issues } : {}) }, { cause: error.cause });
+  /** How streamed bodies are sent (node:http(s) through the host's proxy and CA agent). */
+  sendBody?: SendBody;
 }
 
 export function createHttp(deps: HttpDeps): Http {
   const agent = `ouro-desktop/${deps.appVersion}`;
 
-  function headersFor(request: HttpRequest, credentials: Credentials | undefined): Record<string, string> {
-    const headers: Record<string, string> = {
-      Accept: request.accept ?? 'application/json',
-      'User-Agent': agent,
-      'X-Ouro-Client': agent,
-    };
+  /** The headers every request carries: who is calling, and the session's token. */
+  function headersFor(accept: string | undefined, credentials: Credentials | undefined): Record<string, string> {
+    const headers: Record<string, string> = { Accept: accept ?? 'application/json', 'User-Agent': agent, 'X-Ouro-Client': agent };
     if (credentials) {
       headers['Authorization'] = credentials.token;
       if (credentials.keyName) headers['X-Ouro-Key-Name'] = headerSafe(credentials.keyName);
     }
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     return headers;
   }
 
@@ -146,13 +117,13 @@ export function createHttp(deps: HttpDeps): Http {
     }
   }
 
-  /** One attempt. `state.retryAfterMs` is left for the retry loop to read. */
+  /** One fetch attempt. `state.retryAfterMs` is left for the retry loop to read. */
   async function attemptOnce<T>(
     request: HttpRequest,
     credentials: Credentials | undefined,
     consume: (response: Response, attempt: Attempt, facts: ResponseFacts) => Promise<T>,
     streaming: boolean,
-    state: { retryAfterMs?: number | undefined },
+    state: AttemptState,
   ): Promise<T> {
     const attempt = new Attempt(request.signal);
     const started = Date.now();
@@ -162,7 +133,9 @@ export function createHttp(deps: HttpDeps): Http {
     let response: Response | undefined;
     try {
       if (attempt.abortError) throw attempt.abortError;
-      const init: RequestInit = { method: request.method, headers: headersFor(request, credentials), signal: attempt.signal, redirect: 'follow' };
+      const headers = headersFor(request.accept, credentials);
+      if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+      const init: RequestInit = { method: request.method, headers, signal: attempt.signal, redirect: 'follow' };
       if (request.body !== undefined) init.body = JSON.stringify(request.body);
       try {
         response = await deps.fetch(buildUrl(deps.baseUrl, request.path, request.query), init);
@@ -170,14 +143,8 @@ export function createHttp(deps: HttpDeps): Http {
         throw attempt.abortError ?? transportError(error, 'Connecting to Ouro');
       }
       attempt.stopTimer('connect');
-      const requestId = response.headers.get('x-request-id') ?? undefined;
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), deps.clock.now());
+      const { facts, retryAfterMs } = responseFacts(response.status, (name) => response?.headers.get(name), deps.clock.now());
       state.retryAfterMs = retryAfterMs;
-      const facts: ResponseFacts = { status: response.status };
-      if (requestId) facts.requestId = requestId;
-      if (retryAfterMs !== undefined) facts.retryAfterSeconds = retryAfterMs / 1000;
-      const contentType = response.headers.get('content-type');
-      if (contentType) facts.contentType = contentType;
       deps.log?.debug(`${request.method} ${request.path} → ${response.status} (${Date.now() - started} ms)`);
       if (!response.ok) {
         if (streaming) attempt.startTimer('total', deps.timeouts.totalMs, 'request');
@@ -194,64 +161,52 @@ export function createHttp(deps: HttpDeps): Http {
     }
   }
 
-  async function run<T>(
-    request: HttpRequest,
-    consume: (response: Response, attempt: Attempt, facts: ResponseFacts) => Promise<T>,
-    streaming = false,
-  ): Promise<T> {
+  /** The policy of a JSON call or download: idempotent ones retry gateway and network failures. */
+  function callPolicy(request: HttpRequest): Policy {
     const idempotent = request.idempotent ?? request.method === 'GET';
-    const secrets = (): string[] => [...(request.secrets ?? []), ...(deps.session?.secrets() ?? []), ...(request.credentials ? [request.credentials.token] : [])];
-    let retries = 0;
-    let renewed = false;
-    let credentials: Credentials | undefined = request.credentials;
-    try {
-      for (;;) {
-        if (request.signal?.aborted) throw cancelledError();
-        // After a renewal the renewed token stays in use: re-exchanges are limited to one per call.
-        if (!request.credentials && deps.session && !renewed) credentials = await deps.session.current(request.signal);
-        const state: { retryAfterMs?: number | undefined } = {};
-        let failure: AppError;
-        try {
-          return await attemptOnce(request, credentials, consume, streaming, state);
-        } catch (error) {
-          failure = toAppError(error);
-        }
-        if (failure.kind === 'cancelled') throw failure;
-        if (failure.kind === 'unauthorized' && deps.session && !request.credentials && credentials) {
-          if (!renewed) {
-            // Tokens can be revoked or expire early: exchange once more and repeat the request.
-            // Safe even for creates, since a 401 means the server did nothing.
-            renewed = true;
-            deps.log?.info(`${request.method} ${request.path}: 401, exchanging the key again`);
-            // A refusal of the key itself surfaces here, from /users/get-token (session.ts).
-            credentials = await deps.session.renew(credentials, request.signal);
-            continue;
-          }
-          throw unauthorizedAfterExchange(failure);
-        }
-        if (idempotent && isRetryable(failure) && retries < deps.retry.maxRetries) {
-          const delay = retryDelay(retries, state.retryAfterMs, deps.retry, deps.random);
-          retries++;
-          deps.log?.warn(`${request.method} ${request.path}: ${failure.kind}${failure.status ? ` ${failure.status}` : ''}, retry ${retries} of ${deps.retry.maxRetries} in ${delay} ms`);
-          deps.onRetry?.({ kind: failure.kind, delayMs: delay, attempt: retries, ...(failure.status ? { status: failure.status } : {}) });
-          try {
-            await deps.clock.sleep(delay, request.signal);
-          } catch {
-            throw cancelledError();
-          }
-          continue;
-        }
-        throw failure;
-      }
-    } catch (error) {
-      throw scrubError(toAppError(error), secrets());
-    }
+    return {
+      retryable: (failure) => idempotent && isRetryableCall(failure),
+      retry: deps.retry,
+      sleep: deps.clock.sleep,
+      random: deps.random,
+      onRetry: (failure, delayMs, attempt) =>
+        deps.onRetry?.({ kind: failure.kind, delayMs, attempt, ...(failure.status ? { status: failure.status } : {}) }),
+    };
+  }
+
+  const run = createRequestLoop(deps);
+
+  const sendBody = deps.sendBody ?? createBodyTransport();
+
+  /** One attempt at a streamed body. */
+  async function bodyOnce(call: BodyCall, credentials: Credentials | undefined, state: AttemptState): Promise<JsonResult> {
+    call.onProgress?.(0);
+    const started = Date.now();
+    const response: BodyResponse = await sendBody({
+      url: buildUrl(deps.baseUrl, call.path),
+      method: call.method,
+      headers: headersFor(undefined, credentials),
+      body: call.body,
+      signal: call.signal,
+      ...(call.onProgress ? { onProgress: call.onProgress } : {}),
+      ...(call.inFlightChunks ? { inFlightChunks: call.inFlightChunks } : {}),
+      ...(call.idleTimeoutMs ? { idleTimeoutMs: call.idleTimeoutMs } : {}),
+    });
+    const header = (name: string) => {
+      const value = response.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const { facts, retryAfterMs } = responseFacts(response.status, header, deps.clock.now());
+    state.retryAfterMs = retryAfterMs;
+    deps.log?.debug(`${call.method} ${call.path} → ${response.status} (${Date.now() - started} ms)`);
+    if (response.status < 200 || response.status >= 300) throw httpError(response.text, facts);
+    return { body: readEnvelope(response.text, facts), facts };
   }
 
   const http: Http = {
     json(request, options) {
       const envelope = options?.envelope ?? true;
-      return run(request, async (response, attempt, facts) => {
+      const consume = async (response: Response, attempt: Attempt, facts: ResponseFacts): Promise<JsonResult> => {
         const text = await readText(response, attempt);
         if (envelope) return { body: readEnvelope(text, facts), facts };
         const body = parseJson(text);
@@ -259,24 +214,32 @@ export function createHttp(deps: HttpDeps): Http {
           throw new AppError({ kind: 'invalid-response', message: 'Ouro answered with something that is not a JSON object', status: facts.status, ...(facts.requestId ? { requestId: facts.requestId } : {}) });
         }
         return { body, facts };
-      });
+      };
+      return run(request, callPolicy(request), (credentials, state) => attemptOnce(request, credentials, consume, false, state));
     },
     async data(request, schema) {
       const { body, facts } = await http.json(request);
       return validate(schema, body['data'], 'data', facts);
     },
     stream(request, consume) {
-      return run(
-        request,
-        (response, attempt, facts) =>
-          consume(response, {
-            signal: attempt.signal,
-            facts,
-            touch: () => attempt.startTimer('idle', deps.timeouts.idleMs, 'download'),
-            abortError: () => attempt.abortError,
-          }),
-        true,
-      );
+      const toContext = (response: Response, attempt: Attempt, facts: ResponseFacts) =>
+        consume(response, {
+          signal: attempt.signal,
+          facts,
+          touch: () => attempt.startTimer('idle', deps.timeouts.idleMs, 'download'),
+          abortError: () => attempt.abortError,
+        });
+      return run(request, callPolicy(request), (credentials, state) => attemptOnce(request, credentials, toContext, true, state));
+    },
+    sendBody(call) {
+      const policy: Policy = {
+        retryable: isTransient,
+        retry: call.retry ?? deps.retry,
+        sleep: call.sleep ?? deps.clock.sleep,
+        random: call.random ?? deps.random,
+        onRetry: (failure, delayMs) => call.onRetry?.(failure, delayMs),
+      };
+      return run(call, policy, (credentials, state) => bodyOnce(call, credentials, state));
     },
   };
   return http;

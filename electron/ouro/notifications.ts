@@ -3,7 +3,7 @@
 // record (ouro-py: `read`/`read_at`, `source_user`, `asset`; ouro-js: `viewed`,
 // `destination_user_id`), so the model takes either.
 import { z } from 'zod';
-import type { Page } from '../../shared/ouro-models';
+import type { Page } from './models';
 import { validate } from './envelope';
 import { pathOf, type Http } from './http';
 import { clampLimit, clampOffset, offsetPage } from './search';

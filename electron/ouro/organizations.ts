@@ -2,7 +2,7 @@
 // team's `source_policy` resolved against its organization's (a null team policy inherits it).
 import { z } from 'zod';
 import { isAppError } from '../../shared/app-error';
-import { OrganizationSchema, TeamSchema, type Organization, type Team, type TeamWithPolicy } from '../../shared/ouro-models';
+import { OrganizationSchema, TeamSchema, type Organization, type Team, type TeamWithPolicy } from './models';
 import type { Http } from './http';
 import type { CallOptions } from './types';
 

@@ -1,6 +1,5 @@
 // Retry policy for idempotent requests: which failures are worth another attempt, and how long
 // to wait (exponential backoff with full jitter, or the server's Retry-After).
-import type { AppError } from '../../shared/app-error';
 import type { RetryOptions } from './types';
 
 export const defaultRetry: Required<RetryOptions> = {
@@ -10,18 +9,6 @@ export const defaultRetry: Required<RetryOptions> = {
   maxDelayMs: 8_000,
   maxRetryAfterMs: 60_000,
 };
-
-const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-
-/**
- * Transient failures only. A plain 500 is not retried: it is usually a deterministic server bug
- * (e.g. Postgres rejecting a filter) and repeating it just delays the error. Timeouts are not
- * retried either: a request that already took the full timeout would multiply the wait.
- */
-export function isRetryable(error: AppError): boolean {
-  if (error.kind === 'network') return true;
-  return error.status !== undefined && RETRYABLE_STATUS.has(error.status) && error.kind !== 'invalid-response';
-}
 
 /**
  * `Retry-After` as milliseconds from now: delta-seconds or an HTTP date (RFC 9110 §10.2.3).

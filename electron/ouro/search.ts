@@ -1,7 +1,7 @@
 // Listing and searching assets (`GET /search/assets`, ouro-api.md §3.2): building clean
 // `filters`/`metadata_filters`, clamping the page size, and paging by items actually received.
 import { z } from 'zod';
-import { AssetSchema, OffsetPaginationSchema, type Asset, type Page } from '../../shared/ouro-models';
+import { AssetSchema, OffsetPaginationSchema, type Asset, type Page } from './models';
 import { validate } from './envelope';
 import type { Http } from './http';
 import type { CallOptions } from './types';

@@ -1,9 +1,9 @@
 // The signed-in session: one cached JWT for the stored key, refreshed 300 s before `exp`
 // (ouro-py's buffer) or after a 401, with concurrent callers sharing a single exchange.
 import { AppError, isAppError } from '../../shared/app-error';
+import { isTransient } from '../../shared/error-kinds';
 import { raceAbort } from './abort';
-import type { Credentials } from './token';
-import type { Clock, OuroLogger } from './types';
+import type { Clock, Credentials, OuroLogger } from './types';
 
 export const REFRESH_MARGIN_MS = 300_000;
 
@@ -81,7 +81,7 @@ export function createSession(deps: SessionDeps): Session {
         try {
           return await raceAbort(exchange(), signal);
         } catch (error) {
-          if (isAppError(error) && (error.kind === 'network' || error.kind === 'server' || error.kind === 'timeout' || error.kind === 'rate-limited')) {
+          if (isAppError(error) && isTransient(error)) {
             deps.log?.warn(`Early token refresh failed (${error.kind}); using the current token until it expires`);
             return have;
           }

@@ -3,15 +3,7 @@
 import { AppError, isAppError } from '../../shared/app-error';
 import { extractErrorMessage, isRecord, scrub } from './errors';
 import type { Http } from './http';
-
-export interface Credentials {
-  /** The bare JWT, sent as `Authorization: <jwt>` (no `Bearer `; the backend adds it). */
-  token: string;
-  /** `api_key_name` from the exchange, echoed as `X-Ouro-Key-Name`. */
-  keyName?: string;
-  /** `exp` in epoch ms; undefined when the token has no readable `exp` (never refreshed early). */
-  expMs?: number;
-}
+import type { Credentials } from './types';
 
 /** The payload's `exp` in epoch ms. No signature check: we only need to know when to refresh. */
 export function jwtExpiryMs(token: string): number | undefined {

@@ -1,4 +1,5 @@
 // Options and small shared types of the Ouro client. No behaviour lives here.
+import type { AgentFor } from './body-transport';
 
 export interface OuroLogger {
   debug(message: string): void;
@@ -39,6 +40,8 @@ export interface RetryOptions {
 export interface OuroClientOptions {
   baseUrl: string;
   fetch: typeof fetch;
+  /** The agent streamed upload bodies use for a URL (the host's proxy and certificate authorities). */
+  agentFor?: AgentFor;
   /** The stored key (from the keychain), or null when signed out. Asked only when exchanging. */
   getApiKey: () => string | null | Promise<string | null>;
   appVersion: string;
@@ -65,4 +68,14 @@ export interface RetryInfo {
 /** Every call takes an optional signal; aborting it ends the call with kind `cancelled`. */
 export interface CallOptions {
   signal?: AbortSignal;
+}
+
+/** A signed-in session's token, from the key exchange (token.ts) and kept by session.ts. */
+export interface Credentials {
+  /** The bare JWT, sent as `Authorization: <jwt>` (no `Bearer `; the backend adds it). */
+  token: string;
+  /** `api_key_name` from the exchange, echoed as `X-Ouro-Key-Name`. */
+  keyName?: string;
+  /** `exp` in epoch ms; undefined when the token has no readable `exp` (never refreshed early). */
+  expMs?: number;
 }

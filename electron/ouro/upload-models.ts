@@ -1,9 +1,9 @@
 // Models of the answers the upload pipeline reads (ouro-api.md §4.3, §5.4, §5.6): where
 // `/files/upload` stored the bytes, what `/files/{id}/metadata` extracted, and how many rows a
-// dataset write inserted, skipped or ignored. Lenient like shared/ouro-models.ts (unknown keys are
+// dataset write inserted, skipped or ignored. Lenient like ouro/models/ (unknown keys are
 // kept), except where the pipeline cannot go on without a field.
 import { z } from 'zod';
-import { DatasetSchema } from '../../shared/ouro-models';
+import { DatasetSchema } from './models';
 
 /** `POST /files/upload` → `data`. All three are needed to build the file record (§4.3 step 3). */
 export const StoredObjectSchema = z.looseObject({

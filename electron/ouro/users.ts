@@ -1,7 +1,7 @@
 // Who is signed in: the auth user (`GET /user`) and the own profile (`GET /user/profile`).
-import { ProfileSchema, UserSchema, type Profile, type User } from '../../shared/ouro-models';
+import { ProfileSchema, UserSchema, type Profile, type User } from './models';
 import type { Http } from './http';
-import type { Credentials } from './token';
+import type { Credentials } from './types';
 import type { CallOptions } from './types';
 
 export interface UsersApi {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error';
 import type { MessageRow } from '../../shared/browse';
+import { isTransient, isUnreachable } from '../../shared/error-kinds';
 import type { OutboxEntry, OutboxSnapshot, SendOutcome } from '../../shared/outbox';
 import type { Logger } from '../log';
 import { readJson, writeJsonAtomic } from '../storage/atomic-json';
@@ -59,7 +60,6 @@ interface Entry extends OutboxEntry {
   maybeDelivered?: boolean;
 }
 
-const TRANSIENT = new Set(['network', 'timeout', 'server', 'rate-limited']);
 const AMBIGUOUS = new Set(['network', 'timeout', 'server', 'invalid-response']);
 const WAIT_FOR_ACCOUNT = new Set(['unauthorized', 'not-signed-in']);
 
@@ -130,11 +130,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
       entry.maybeDelivered = entry.maybeDelivered || AMBIGUOUS.has(error.kind);
       entry.error = error.toData();
-      if (TRANSIENT.has(error.kind) || WAIT_FOR_ACCOUNT.has(error.kind)) {
+      if (isTransient(error) || WAIT_FOR_ACCOUNT.has(error.kind)) {
         entry.state = 'queued';
         changed();
-        if (error.kind === 'network' || error.kind === 'timeout') deps.noteUnreachable?.();
-        else if (TRANSIENT.has(error.kind)) scheduleRetry(error);
+        if (isUnreachable(error)) deps.noteUnreachable?.();
+        else if (isTransient(error)) scheduleRetry(error);
         return false;
       }
       entry.state = 'failed';

@@ -2,7 +2,7 @@
 import type { AssetRow, ConversationRow } from '../../shared/browse';
 import { itemTypes, type ItemType } from '../../shared/links';
 import type { PaletteItem } from '../../shared/palette';
-import type { Asset } from '../../shared/ouro-models';
+import type { Asset } from '../ouro/models';
 import { toAssetRow } from '../browse/rows';
 
 export function asItemType(value: string | null | undefined): ItemType | null {

@@ -6,25 +6,11 @@ import path from 'node:path';
 import type { AppErrorData } from '../../shared/error-kinds';
 import { emptyActivity, type SyncActivity } from '../../shared/sync';
 import type { FileFacts } from './stability';
-import type { SyncIndex } from './sync-index';
-import type { SyncAssets, SyncOutcome, SyncUploadItem, SyncUploads } from './sync-ports';
-import type { FolderSettings } from './folder-settings';
+import type { PlannerDeps } from './planner-deps';
+import type { SyncOutcome, SyncUploadItem } from './sync-ports';
 import { errorData, exists, MissingFiles } from './missing-files';
 
-export interface PlannerDeps {
-  settings: () => FolderSettings;
-  owner: string;
-  index: SyncIndex;
-  uploads: SyncUploads;
-  assets: SyncAssets;
-  hash(abs: string): Promise<string>;
-  now: () => number;
-  graceMs: number;
-  /** Look at this file again (it changed while its upload was queued, or came back). */
-  recheck(rel: string): void;
-  changed(): void;
-  log: { warn(message: string, error?: unknown): void };
-}
+export type { PlannerDeps } from './planner-deps';
 
 /** Done uploads a folder leaves listed in the Uploads tray; older ones are dropped from it. */
 const KEEP_DONE_LISTED = 100;

@@ -6,7 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { isAppError } from '../../shared/app-error';
 import type { AppErrorData } from '../../shared/error-kinds';
 import type { SyncActivity } from '../../shared/sync';
-import type { PlannerDeps } from './change-planner';
+import type { PlannerDeps } from './planner-deps';
 
 /** See looksUnmounted. */
 const UNMOUNT_MIN_FILES = 10;

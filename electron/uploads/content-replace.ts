@@ -3,7 +3,7 @@
 // older than ouro-py 0.11.4 answers 404 there; then the version table's older way is used (a new
 // object, its metadata, and `PUT /files/{id}` pointing the same asset at it).
 import { isAppError } from '../../shared/app-error';
-import { FileSchema, type OuroFile } from '../../shared/ouro-models';
+import { FileSchema, type OuroFile } from '../ouro/models';
 import type { OuroClient } from '../ouro/client';
 import { validate } from '../ouro/envelope';
 import { pathOf } from '../ouro/http';

@@ -5,7 +5,7 @@
 // has acknowledged, plus any it stored from a batch whose answer never arrived.
 import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error';
-import { DatasetSchema, type Dataset } from '../../shared/ouro-models';
+import { DatasetSchema, type Dataset } from '../ouro/models';
 import type { OuroClient } from '../ouro/client';
 import { pathOf } from '../ouro/http';
 import { delimiterFor, inferTable, records, schemaDdl, toRow, type Cell } from './csv-table';

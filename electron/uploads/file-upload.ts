@@ -3,16 +3,13 @@
 // the asset record under the storage id, its metadata naming the stored object (id, name, bucket,
 // path). The stored object is saved before the record is created, so a retried or resumed create
 // reuses it and a 409 means "already created", never a duplicate.
-import { AppError, isAppError } from '../../shared/app-error';
-import { FileSchema, type OuroFile } from '../../shared/ouro-models';
-import type { AuthHeaders, OuroClient } from '../ouro/client';
-import { httpError, readEnvelope, validate, type Envelope, type ResponseFacts } from '../ouro/envelope';
-import { scrub, unauthorizedAfterExchange } from '../ouro/errors';
-import { buildUrl, pathOf } from '../ouro/http';
-import { parseRetryAfter, retryDelay } from '../ouro/retry';
+import { isAppError, type AppError } from '../../shared/app-error';
+import { FileSchema, type OuroFile } from '../ouro/models';
+import type { OuroClient } from '../ouro/client';
+import { validate, type Envelope, type ResponseFacts } from '../ouro/envelope';
+import { pathOf } from '../ouro/http';
 import type { RetryOptions } from '../ouro/types';
-import { streamedPost } from './streamed-post';
-import { planUploadBody, type UploadBodyPlan } from './upload-body';
+import { fileBodyWriter, planUploadBody, type UploadBodyPlan } from './upload-body';
 import { contentTypeFor, extensionOf } from './content-type';
 import { ExtractedMetadataSchema, StoredObjectSchema, type StoredObject } from '../ouro/upload-models';
 
@@ -21,7 +18,7 @@ export interface UploadTiming {
   random(): number;
   retry: Required<RetryOptions>;
   chunkBytes?: number;
-  /** Chunks queued on the socket at once (streamed-post.ts). */
+  /** Chunks queued on the socket at once (ouro/body-transport.ts). */
   inFlightChunks?: number;
   idleTimeoutMs?: number;
 }
@@ -50,28 +47,6 @@ export interface FileJobHooks {
   onDigest?(sha256: string): void;
 }
 
-/** 429, any 5xx, a dropped connection or a stalled transfer: worth re-sending the bytes. */
-export function isTransientUploadFailure(error: AppError): boolean {
-  if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'rate-limited') return true;
-  return error.kind === 'server';
-}
-
-function factsOf(status: number, headers: Record<string, string | string[] | undefined>, now: number): ResponseFacts & { retryAfterMs?: number } {
-  const one = (name: string): string | undefined => {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const facts: ResponseFacts & { retryAfterMs?: number } = { status };
-  const requestId = one('x-request-id');
-  if (requestId) facts.requestId = requestId;
-  const retryAfterMs = parseRetryAfter(one('retry-after'), now);
-  if (retryAfterMs !== undefined) {
-    facts.retryAfterMs = retryAfterMs;
-    facts.retryAfterSeconds = retryAfterMs / 1000;
-  }
-  return facts;
-}
-
 /** One streamed JSON body carrying a file's base64 (`POST /files/upload`, `PUT /files/{id}/content`). */
 export interface FileBodyRequest {
   method: 'POST' | 'PUT';
@@ -82,72 +57,29 @@ export interface FileBodyRequest {
 }
 
 /**
- * Sends `request` streamed from disk and returns Ouro's envelope: the bytes are re-streamed from
- * the start after a transient failure (with backoff), and a 401 exchanges the key once more.
- * Both bodies it carries are safe to repeat: an upload names a new object each time, and a
- * content replacement writes the same bytes to the same place.
+ * Sends `request` streamed from disk through the client's request core, which re-sends the bytes
+ * from the start after a transient failure (with the upload's backoff) and exchanges the key once
+ * more after a 401.
  */
 export async function sendFileBody(client: OuroClient, request: FileBodyRequest, hooks: FileJobHooks, timing: UploadTiming): Promise<{ body: Envelope; facts: ResponseFacts }> {
-  const url = buildUrl(client.auth.baseUrl, request.path);
-  let auth: AuthHeaders | undefined;
-  let renewed = false;
-  let retries = 0;
-  for (;;) {
-    if (hooks.signal.aborted) throw new AppError({ kind: 'cancelled', message: 'The upload was cancelled' });
-    auth ??= await client.auth.headers(hooks.signal);
-    hooks.onBytes(0);
-    let failure: AppError;
-    let retryAfterMs: number | undefined;
-    try {
-      const response = await streamedPost({
-        url,
-        method: request.method,
-        headers: auth.headers,
-        plan: request.plan,
-        filePath: request.filePath,
-        signal: hooks.signal,
-        onProgress: hooks.onBytes,
-        ...(timing.chunkBytes ? { chunkBytes: timing.chunkBytes } : {}),
-        ...(timing.inFlightChunks ? { inFlightChunks: timing.inFlightChunks } : {}),
-        ...(timing.idleTimeoutMs ? { idleTimeoutMs: timing.idleTimeoutMs } : {}),
-        ...(hooks.onDigest ? { digest: true } : {}),
-      });
-      const facts = factsOf(response.status, response.headers, Date.now());
-      retryAfterMs = facts.retryAfterMs;
-      if (response.status >= 200 && response.status < 300) {
-        const body = readEnvelope(response.text, facts);
-        if (response.sha256) hooks.onDigest?.(response.sha256);
-        return { body, facts };
-      }
-      throw httpError(response.text, facts);
-    } catch (error) {
-      failure = isAppError(error) ? error : new AppError({ kind: 'internal', message: 'Uploading failed' }, { cause: error });
-    }
-    failure = scrubbed(failure, client.auth.secrets());
-    if (failure.kind === 'cancelled' || failure.kind === 'file-unreadable') throw failure;
-    if (failure.kind === 'unauthorized') {
-      // Tokens can expire mid-queue: exchange once more. A refused key fails that exchange (and
-      // signs out); a 401 after a good exchange is Ouro's fault, retried like any 5xx.
-      if (!renewed) {
-        renewed = true;
-        auth = await client.auth.renew(auth, hooks.signal);
-        continue;
-      }
-      failure = unauthorizedAfterExchange(failure);
-    }
-    if (isTransientUploadFailure(failure) && retries < timing.retry.maxRetries) {
-      const delay = retryDelay(retries, retryAfterMs, timing.retry, timing.random);
-      retries++;
-      hooks.onRetry?.(failure, delay);
-      await timing.sleep(delay, hooks.signal).catch(() => {
-        throw new AppError({ kind: 'cancelled', message: 'The upload was cancelled' });
-      });
-      // A token may have been renewed by another upload meanwhile.
-      auth = undefined;
-      continue;
-    }
-    throw failure;
-  }
+  const body = fileBodyWriter(request.plan, request.filePath, timing.chunkBytes, !!hooks.onDigest);
+  const answer = await client.http.sendBody({
+    method: request.method,
+    path: request.path,
+    body,
+    signal: hooks.signal,
+    onProgress: hooks.onBytes,
+    ...(hooks.onRetry ? { onRetry: hooks.onRetry } : {}),
+    retry: timing.retry,
+    sleep: timing.sleep,
+    random: timing.random,
+    ...(timing.inFlightChunks ? { inFlightChunks: timing.inFlightChunks } : {}),
+    ...(timing.idleTimeoutMs ? { idleTimeoutMs: timing.idleTimeoutMs } : {}),
+  });
+  // Ouro accepted the bytes: the pass that carried them was read whole, and hashed as it went.
+  const sha256 = body.sha256();
+  if (sha256) hooks.onDigest?.(sha256);
+  return answer;
 }
 
 /** Step 1: the bytes. Returns where Ouro stored them: the object's id, bucket and path. */
@@ -156,11 +88,6 @@ export async function uploadBytes(client: OuroClient, job: FileJob, hooks: FileJ
   const { body, facts } = await sendFileBody(client, { method: 'POST', path: '/files/upload', plan, filePath: job.path }, hooks, timing);
   const stored = validate(StoredObjectSchema, body['data'], 'data', facts);
   return { id: stored.id.trim(), bucket: stored.bucket.trim(), path: stored.path.trim() };
-}
-
-function scrubbed(error: AppError, secrets: readonly string[]): AppError {
-  const message = scrub(error.message, secrets);
-  return message === error.message ? error : new AppError({ ...error.toData(), message }, { cause: error.cause });
 }
 
 function nonBlank(value: unknown): string | undefined {

@@ -1,8 +1,10 @@
 // The `POST /files/upload` body (ouro-api.md §4.3) — `{"file_name", "visibility", "content_type",
 // "file_base64"}` — and the `PUT /files/{id}/content` one (§4.4), produced chunk by chunk from a file read stream, with its exact byte length
 // known up front, so neither the file nor its base64 is ever held in memory whole.
+import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../../shared/app-error';
+import type { BodyWriter } from '../ouro/body-writer';
 
 /**
  * File bytes per chunk: 98,202 (a multiple of 3, so chunks encode without padding). Its base64
@@ -116,4 +118,32 @@ function changedError(): AppError {
 function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'read error';
+}
+
+/** A file body that can also tell the sha256 of the file bytes its last whole pass carried. */
+export interface FileBodyWriter extends BodyWriter {
+  /** The digest of the last pass that read the whole file (undefined unless asked for). */
+  sha256(): string | undefined;
+}
+
+/**
+ * The body writer the request core streams: the plan's prefix, the file's base64, its suffix.
+ * With `digest`, each pass hashes the bytes as it reads them (sync folders keep the sha256, so a
+ * file is read once, not once to hash and once to send); a retry starts a fresh hash.
+ */
+export function fileBodyWriter(plan: UploadBodyPlan, filePath: string, chunkBytes?: number, digest = false): FileBodyWriter {
+  let completed: string | undefined;
+  return {
+    contentType: 'application/json',
+    contentLength: plan.contentLength,
+    async *chunks() {
+      completed = undefined;
+      const hash = digest ? createHash('sha256') : undefined;
+      yield { data: plan.prefix };
+      for await (const chunk of base64Chunks(filePath, plan.fileSize, chunkBytes, hash)) yield { data: chunk.text, encoding: 'latin1' as const, sourceBytes: chunk.fileBytes };
+      if (hash) completed = hash.digest('hex');
+      yield { data: plan.suffix };
+    },
+    sha256: () => completed,
+  };
 }

@@ -3,9 +3,9 @@
 // which bounds what Electron queues for the window and what the web host writes to each reader),
 // and the dock/taskbar progress and failed-upload badge at the same moments.
 import type { UploadsDelta, UploadsSnapshot } from '../../shared/uploads';
-import type { EmitEvent } from '../services';
+import type { EmitEvent } from '../event-hub';
 import { isFinished } from './queue';
-import type { UploadHostHooks } from './upload-service';
+import type { UploadHostHooks } from './upload-host';
 
 export const DEFAULT_PUBLISH_INTERVAL_MS = 200;
 

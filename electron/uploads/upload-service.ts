@@ -12,7 +12,9 @@ import type { Logger } from '../log';
 import type { OuroClient } from '../ouro/client';
 import { realClock } from '../ouro/abort';
 import type { PathGrants } from '../security/path-grants';
-import type { EmitEvent } from '../services';
+import type { EmitEvent } from '../event-hub';
+import type { UploadHostHooks } from './upload-host';
+export type { UploadHostHooks } from './upload-host';
 import { defaultUploadRetry, type UploadTiming } from './file-upload';
 import { createFileResolver, type FileReferences } from './file-references';
 import { createFinishNotifier } from './finish-notifier';
@@ -25,18 +27,6 @@ import { createUploadPublisher, DEFAULT_PUBLISH_INTERVAL_MS } from './upload-pub
 import { createUploadRunner } from './upload-runner';
 
 /** What only the host can do; main.ts passes Electron's, the web host passes what it has. */
-export interface UploadHostHooks {
-  /** The native open dialog (several files); absent where there is none (web host). */
-  chooseFiles?(): Promise<string[]>;
-  /** An OS notification; only called while the window is not focused. */
-  notify?(title: string, body: string): void;
-  isWindowFocused?(): boolean;
-  /** Overall progress 0…1 on the dock/taskbar icon; -1 removes it. */
-  setProgress?(fraction: number): void;
-  /** Number of failed uploads, for the icon badge. */
-  setFailedCount?(count: number): void;
-}
-
 export interface UploadOptions {
   hooks?: UploadHostHooks;
   /** Uploads at a time (default 3, or the saved preference). */

@@ -17,6 +17,7 @@ import { createMainServices } from '../services';
 import { startWebHost } from './server';
 import { uploadOptionsFromEnv } from '../uploads/upload-env';
 import { desktopOptionsFromEnv } from '../desktop-env';
+import { createNodeNetwork } from '../network/node-network';
 
 declare const __OURO_APP_VERSION__: string;
 
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
     host: 'web',
     log,
     emit: events.emit,
-    fetch: globalThis.fetch,
+    // HTTPS_PROXY / NO_PROXY and extra CAs from the environment, for JSON calls and upload bodies alike.
+    ...createNodeNetwork({ env: process.env }),
     thumbnailer: jsThumbnailer,
     keychain: testHooks?.wrapKeychain(keychain) ?? keychain,
     // A browser tab cannot open the OS browser for us; say where the link goes instead.

@@ -63,7 +63,7 @@ async function dropAndUpload(standIn: StandInChild, folder: string, count: numbe
   });
   await services.start();
   await services.account.verified();
-  await services.account.client().auth.headers();
+  await services.account.client().auth.ready();
   settleHeap();
   const idle = process.memoryUsage.rss();
   const idleHeap = process.memoryUsage().heapUsed;

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createOuroClient } from '../../electron/ouro/client';
-import { MessageSchema } from '../../shared/ouro-models';
+import { MessageSchema } from '../../electron/ouro/models';
 import { expect, test } from './fixtures';
 import { keychainClear } from './keychain';
 import { signInThroughUi } from './sign-in-helpers';

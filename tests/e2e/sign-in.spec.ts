@@ -227,7 +227,6 @@ test('no IPC response or event ever carries the key, across every channel', asyn
     'account:get': undefined,
     'account:sign-in': { apiKey: standIn.apiKey },
     'account:reconnect': undefined,
-    'orgs:list': undefined,
     'assets:search': { section: 'files', scope: 'personal', sort: 'recent', offset: 0, limit: 5 },
     'files:get': { id: file.id },
     'files:preview': { id: file.id },

@@ -8,6 +8,7 @@ import { createLogger } from '../../electron/log';
 import { saveIntoFolder } from '../../electron/browse/downloads-folder';
 import { jsThumbnailer } from '../../electron/browse/js-thumbnailer';
 import { createMainServices, type MainServices, type ServiceDeps } from '../../electron/services';
+import type { StandIn } from '../stand-in/index';
 
 export function memorySecretStore(initial: Record<string, string> = {}): SecretStore & { entries: Map<string, string> } {
   const entries = new Map(Object.entries(initial));
@@ -53,4 +54,27 @@ export async function grantedHandles(services: Pick<MainServices, 'grants'>, pat
     if (!grant) throw new Error(`Main would not grant ${paths[i] ?? '?'} (it does not exist)`);
     return grant.id;
   });
+}
+
+/** Upload backoff without waiting (the retry path is under test, not the clock), progress at once. */
+export const instantUploads: NonNullable<ServiceDeps['uploads']> = {
+  timing: { sleep: async (_ms, signal) => signal?.throwIfAborted() },
+  progressIntervalMs: 0,
+};
+
+/**
+ * Services against the stand-in with Alice's key in the keychain, started, and added to `running`
+ * so the file's afterEach disposes of them.
+ */
+export async function signedInServices(standIn: Pick<StandIn, 'url' | 'apiKey'>, running: MainServices[], overrides: Partial<ServiceDeps> = {}): Promise<MainServices> {
+  const services = testServices({
+    apiBaseUrl: standIn.url,
+    fetch: globalThis.fetch,
+    keychain: memorySecretStore({ [standIn.url]: standIn.apiKey }),
+    uploads: instantUploads,
+    ...overrides,
+  });
+  running.push(services);
+  await services.start();
+  return services;
 }

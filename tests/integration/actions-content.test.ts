@@ -20,7 +20,7 @@ import { createLogger } from '../../electron/log';
 import { createOuroClient, type OuroClient } from '../../electron/ouro/client';
 import type { MainServices, ServiceDeps } from '../../electron/services';
 import { startWebHost, type WebHost } from '../../electron/web-host/server';
-import { grantedHandles, memorySecretStore, testServices } from '../helpers/services';
+import { grantedHandles, memorySecretStore, signedInServices, testServices } from '../helpers/services';
 import { faultPresets } from '../stand-in/fault-presets';
 import { startStandIn, type StandIn } from '../stand-in/index';
 
@@ -46,16 +46,10 @@ type Emitted = { event: EventName; payload: unknown }[];
 
 async function signedIn(overrides: Partial<ServiceDeps> = {}): Promise<MainServices & { emitted: Emitted }> {
   const emitted: Emitted = [];
-  const services = testServices({
-    apiBaseUrl: standIn.url,
-    fetch: globalThis.fetch,
-    keychain: memorySecretStore({ [standIn.url]: standIn.apiKey }),
-    uploads: { timing: { sleep: async (_ms, signal) => signal?.throwIfAborted() }, progressIntervalMs: 0 },
+  const services = await signedInServices(standIn, running, {
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void emitted.push({ event, payload }),
     ...overrides,
   });
-  running.push(services);
-  await services.start();
   return Object.assign(services, { emitted });
 }
 

@@ -10,13 +10,13 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/app-error';
 import { describeError } from '../../shared/error-kinds';
-import { FileSchema } from '../../shared/ouro-models';
+import { FileSchema } from '../../electron/ouro/models';
 import type { HandlerContext } from '../../electron/ipc/handlers';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createLogger } from '../../electron/log';
 import { createOuroClient, type OuroClient } from '../../electron/ouro/client';
 import type { MainServices, ServiceDeps } from '../../electron/services';
-import { grantedHandles, memorySecretStore, testServices } from '../helpers/services';
+import { grantedHandles, memorySecretStore, signedInServices } from '../helpers/services';
 import { faultPresets } from '../stand-in/fault-presets';
 import { startStandIn, type StandIn } from '../stand-in/index';
 
@@ -38,18 +38,7 @@ afterEach(async () => {
 });
 afterAll(() => standIn.close());
 
-async function signedIn(overrides: Partial<ServiceDeps> = {}): Promise<MainServices> {
-  const services = testServices({
-    apiBaseUrl: standIn.url,
-    fetch: globalThis.fetch,
-    keychain: memorySecretStore({ [standIn.url]: standIn.apiKey }),
-    uploads: { timing: { sleep: async (_ms, signal) => signal?.throwIfAborted() }, progressIntervalMs: 0 },
-    ...overrides,
-  });
-  running.push(services);
-  await services.start();
-  return services;
-}
+const signedIn = (overrides: Partial<ServiceDeps> = {}): Promise<MainServices> => signedInServices(standIn, running, overrides);
 
 /** A fresh file of alice's (so tests that change or delete never touch each other's assets). */
 async function newFile(services: MainServices, name: string, text = `contents of ${name}\n`): Promise<string> {

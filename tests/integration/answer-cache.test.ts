@@ -53,7 +53,6 @@ describe('answer cache', () => {
       ['conversations:list', { offset: 0, limit: 20 }],
       ['conversations:get', { id: conversation.id }],
       ['conversations:messages', { id: conversation.id, limit: 50 }],
-      ['orgs:list', undefined],
     ];
     const live = new Map<string, unknown>();
     const before = Date.now();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HandlerContext } from '../../electron/ipc/handlers';
 import type { MainServices } from '../../electron/services';
 import { startCaptureProxy, type CaptureProxy } from '../helpers/capture-proxy';
-import { grantedHandles, memorySecretStore, testServices } from '../helpers/services';
+import { grantedHandles, instantUploads, memorySecretStore, testServices } from '../helpers/services';
 import { startStandIn, type StandIn } from '../stand-in/index';
 import { bodyRouteFor } from '../stand-in/schemas';
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
     apiBaseUrl: proxy.url,
     fetch: globalThis.fetch,
     keychain: memorySecretStore({ [proxy.url]: standIn.apiKey }),
-    uploads: { timing: { sleep: async (_ms, signal) => signal?.throwIfAborted() }, progressIntervalMs: 0 },
+    uploads: instantUploads,
   });
   await services.start();
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'ouro-contract-files-'));

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MainServices, ServiceDeps } from '../../electron/services';
 import type { UploadItem, UploadsDelta } from '../../shared/uploads';
-import { grantedHandles, memorySecretStore, testServices } from '../helpers/services';
+import { grantedHandles, memorySecretStore, signedInServices, testServices } from '../helpers/services';
 import { startStandIn, type StandIn } from '../stand-in/index';
 
 let standIn: StandIn;
@@ -40,19 +40,7 @@ function file(name: string, bytes: Buffer | string): string {
   return target;
 }
 
-async function signedIn(overrides: Partial<ServiceDeps> = {}): Promise<MainServices> {
-  const services = testServices({
-    apiBaseUrl: standIn.url,
-    fetch: globalThis.fetch,
-    keychain: memorySecretStore({ [standIn.url]: standIn.apiKey }),
-    // Backoff without waiting: the retry path is what is under test, not the clock.
-    uploads: { timing: { sleep: async (_ms, signal) => signal?.throwIfAborted() }, progressIntervalMs: 0 },
-    ...overrides,
-  });
-  running.push(services);
-  await services.start();
-  return services;
-}
+const signedIn = (overrides: Partial<ServiceDeps> = {}): Promise<MainServices> => signedInServices(standIn, running, overrides);
 
 function item(services: MainServices, name: string): UploadItem | undefined {
   return services.uploads.list().items.find((i) => i.name === name);
@@ -498,11 +486,20 @@ describe('uploads against the stand-in', () => {
     standIn.faults.add({ method: 'POST', path: '/files/upload', latencyMs: 10_000 });
     await services.uploads.add({ granted: await grantedHandles(services, [file('left-behind.bin', randomBytes(10_000))]), staged: [], destination: dest });
     await settle(services, 'left-behind.bin', 'uploading');
+    const held = standIn.log.findLast((entry) => entry.method === 'POST' && entry.path === '/files/upload');
+    expect(held).toBeDefined();
     await services.account.signOut();
     expect(services.uploads.list().items).toEqual([]);
+    // The request in flight was abandoned, not left to finish: the stand-in saw its connection
+    // close (finalised, durationMs set) before it had answered (status 0).
+    await expect.poll(() => held?.durationMs ?? 0).toBeGreaterThan(0);
+    expect(held?.status).toBe(0);
     standIn.faults.clear();
+    const signedInAt = standIn.log.length;
     await services.account.signIn({ apiKey: standIn.otherApiKey });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The queue itself holds nothing, so nothing can go out under the next account's key.
+    expect(services.uploads.list().items).toEqual([]);
+    expect(standIn.log.slice(signedInAt).filter((entry) => entry.path.startsWith('/files') || entry.path.startsWith('/__storage'))).toEqual([]);
     expect(uploadsNamed('left-behind.bin')).toHaveLength(0);
   });
 

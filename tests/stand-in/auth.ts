@@ -33,8 +33,12 @@ export class AuthService {
   private readonly secret = randomBytes(32);
   ttlSeconds: number;
 
-  constructor(ttlSeconds: number) {
+  /** The clock tokens are issued and checked against (a test may move it instead of waiting). */
+  private readonly now: () => number;
+
+  constructor(ttlSeconds: number, now: () => number = Date.now) {
     this.ttlSeconds = ttlSeconds;
+    this.now = now;
   }
 
   /** Registers a key (long hex, like real PATs) for a user; random unless one is given. */
@@ -52,7 +56,7 @@ export class AuthService {
   exchange(key: string, email: (userId: string) => string): TokenPair | null {
     const record = this.keys.get(key);
     if (!record || record.revoked) return null;
-    const nowMs = Date.now();
+    const nowMs = this.now();
     const iat = Math.floor(nowMs / 1000);
     const expiresAtMs = nowMs + this.ttlSeconds * 1000;
     const jti = randomUUID();
@@ -90,7 +94,7 @@ export class AuthService {
       return null;
     }
     const issued = typeof jti === 'string' ? this.tokens.get(jti) : undefined;
-    if (!issued || Date.now() >= issued.expiresAtMs) return null;
+    if (!issued || this.now() >= issued.expiresAtMs) return null;
     if (this.keys.get(issued.key)?.revoked !== false) return null;
     return issued.userId;
   }

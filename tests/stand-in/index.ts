@@ -44,7 +44,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
 
   const { store, summary } = seedStore(options.seedFiles ?? 0);
   const config = { bodyLimitBytes: options.bodyLimitBytes ?? null, tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 };
-  const auth = new AuthService(config.tokenTtlSeconds);
+  const auth = new AuthService(config.tokenTtlSeconds, options.now);
   const apiKey = auth.createKey(summary.users.alice.id, 'laptop-key', fixedKey('alice:laptop-key'));
   const otherApiKey = auth.createKey(summary.users.bob.id, 'bob-workstation', fixedKey('bob:bob-workstation'));
   const faults = new Faults(config, (seconds) => {

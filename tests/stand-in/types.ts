@@ -12,6 +12,8 @@ export interface StandInOptions {
   storageDir?: string;
   /** Lifetime of issued access tokens in seconds; default 3600. */
   tokenTtlSeconds?: number;
+  /** The clock tokens are issued and checked against (default Date.now); tests move it to expire tokens. */
+  now?: () => number;
   /** Requests with a larger body get 413; null (default) = no limit. */
   bodyLimitBytes?: number | null;
   /** Suppress console output. */

@@ -2,7 +2,7 @@
 // OURO_BACKEND_URL, then OURO_BASE_URL); plain http only on this computer; and the native
 // dialog main shows before a page-requested address is used.
 import { describe, expect, it } from 'vitest';
-import { apiAddressDialogOptions, confirmApiAddressWith } from '../../electron/account/api-address-dialog';
+import { apiAddressDialogOptions, confirmApiAddressWith } from '../../electron/app/api-address-dialog';
 import { isLoopbackHost, launchApiAddress, parseApiAddress, PRODUCTION_API_BASE } from '../../electron/account/api-address';
 
 describe('API address rules', () => {

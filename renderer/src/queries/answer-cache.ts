@@ -5,7 +5,7 @@
 // key, so views can say "Updated 5 min ago" or "Offline · Updated 5 min ago".
 import { skipToken, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { AppError } from '../../../shared/app-error';
-import { readCachedAnswer, type CacheableChannel } from '../../../shared/cache';
+import type { CacheableChannel, CachedAnswer } from '../../../shared/cache';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { queryKeys } from './keys';
 
@@ -19,6 +19,16 @@ export interface Freshness {
 
 /** A kept answer is only a head start: never wait long for it. */
 const SEED_WAIT_MS = 1500;
+
+/** The kept answer for a channel's input, or null (none kept, or main could not say): never throws. */
+async function readCachedAnswer<C extends CacheableChannel>(channel: C, input: ChannelInput<C>): Promise<CachedAnswer<ChannelOutput<C>> | null> {
+  try {
+    const result = await bridge().invoke('cache:get', { channel, input });
+    return result.ok && result.data ? (result.data as CachedAnswer<ChannelOutput<C>>) : null;
+  } catch {
+    return null;
+  }
+}
 
 function bridge() {
   if (typeof window.ouro === 'undefined') {
@@ -59,7 +69,7 @@ function timeout(ms: number): Promise<null> {
 
 /** Puts the kept answer in `key`'s place if nothing is there yet, marked and due for a refresh. */
 export async function seedFromCache<C extends CacheableChannel>(queryClient: QueryClient, key: QueryKey, spec: SeedSpec<C>): Promise<number | null> {
-  const hit = await Promise.race([readCachedAnswer(bridge(), spec.channel, spec.input), timeout(SEED_WAIT_MS)]);
+  const hit = await Promise.race([readCachedAnswer(spec.channel, spec.input), timeout(SEED_WAIT_MS)]);
   if (!hit || queryClient.getQueryData(key) !== undefined) return hit?.savedAt ?? null;
   const shaped = spec.shape ? spec.shape(hit.data) : hit.data;
   const data = 'firstPageParam' in spec ? { pages: [shaped], pageParams: [spec.firstPageParam] } : shaped;

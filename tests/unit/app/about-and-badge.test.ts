@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { aboutPanelOptions, applyAboutPanel } from '../../../electron/app/about-panel';
-import { createFailedUploadBadge, type OverlayWindow } from '../../../electron/app/failed-upload-badge';
+import { createIconBadge, type BadgeDeps, type OverlayWindow } from '../../../electron/app/icon-badge';
+
+/** The failed count alone, as the upload queue sets it. */
+function createFailedUploadBadge<Image>(deps: BadgeDeps<Image>): (count: number) => void {
+  const badge = createIconBadge(deps);
+  return (count) => badge.setFailed(count);
+}
 import { FAILED_BADGE_PNG_DATA_URL } from '../../../electron/app/failed-badge-image';
 
 describe('about panel', () => {

@@ -2,7 +2,7 @@
 // `users` may be missing, partial, or list members that `metadata.members` does not.
 import { describe, expect, it } from 'vitest';
 import { toConversationRow, toMessageRow } from '../../../electron/browse/conversation-handlers';
-import { ConversationSchema, MessageSchema } from '../../../shared/ouro-models';
+import { ConversationSchema, MessageSchema } from '../../../electron/ouro/models';
 
 const me = 'u-me';
 const conversation = (fields: Record<string, unknown>) => ConversationSchema.parse({ id: 'c1', ...fields });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AssetSchema, FileSchema, MessageSchema, ProfileSchema, UserSchema } from '../../../shared/ouro-models';
+import { AssetSchema, FileSchema, MessageSchema, ProfileSchema, UserSchema } from '../../../electron/ouro/models';
 import { failure, json, setup } from './helpers';
 
 describe('lenient models', () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ErrorKind } from '../../../shared/error-kinds';
 import { describeError } from '../../../shared/error-kinds';
-import { DatasetRowSchema, FileDataSchema, ProfileSummarySchema, assetShape } from '../../../shared/ouro-models';
+import { DatasetRowSchema, FileDataSchema, ProfileSummarySchema, assetShape } from '../../../electron/ouro/models';
 import { readEnvelope } from '../../../electron/ouro/envelope';
 import { DatasetCreateAnswerSchema } from '../../../electron/ouro/upload-models';
 import { readBatchAnswer } from '../../../electron/uploads/ingest';

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandIn, type StandIn } from '../../stand-in/index';
-import { apiFor, type Api, type Envelope } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { StandIn } from '../../stand-in/index';
+import { useStandIn, type Api, type Envelope } from './helpers';
 
 let s: StandIn;
 let alice: Api;
 let bob: Api;
-beforeAll(async () => {
-  s = await startStandIn({ quiet: true });
-  alice = await apiFor(s);
-  bob = await apiFor(s, s.otherApiKey);
-});
-afterAll(async () => {
-  await s.close();
-});
+useStandIn((world) => ({ s, alice, bob } = world));
 
 interface Conversation {
   id: string;

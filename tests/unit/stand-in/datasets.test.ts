@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandIn, type StandIn } from '../../stand-in/index';
-import { apiFor, type Api, type AssetRowLike, type Envelope } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { StandIn } from '../../stand-in/index';
+import { useStandIn, type Api, type AssetRowLike, type Envelope } from './helpers';
 
 let s: StandIn;
 let alice: Api;
 let bob: Api;
-beforeAll(async () => {
-  s = await startStandIn({ quiet: true });
-  alice = await apiFor(s);
-  bob = await apiFor(s, s.otherApiKey);
-});
-afterAll(async () => {
-  await s.close();
-});
+useStandIn((world) => ({ s, alice, bob } = world));
 
 type Row = Record<string, unknown>;
 const byName = (name: string): string => s.seed.datasets.find((d) => d.name === name)?.id ?? '';

@@ -1,5 +1,7 @@
-// Test helpers for the stand-in suites: token exchange and small JSON fetch wrappers.
-import type { StandIn } from '../../stand-in/index';
+// Test helpers for the stand-in suites: one stand-in per file, token exchange and small JSON
+// fetch wrappers.
+import { afterAll, beforeAll } from 'vitest';
+import { startStandIn, type StandIn } from '../../stand-in/index';
 
 export interface Api {
   token: string;
@@ -66,4 +68,23 @@ export interface AssetRowLike {
   preview: unknown;
   snippet?: string;
   match_source?: string;
+}
+
+export interface StandInWorld {
+  s: StandIn;
+  /** Alice's API (the stand-in's apiKey) and Bob's (its otherApiKey). */
+  alice: Api;
+  bob: Api;
+}
+
+/** Starts a stand-in before the file's tests and closes it after them; `set` receives it. */
+export function useStandIn(set: (world: StandInWorld) => void): void {
+  let standIn: StandIn | undefined;
+  beforeAll(async () => {
+    standIn = await startStandIn({ quiet: true });
+    set({ s: standIn, alice: await apiFor(standIn), bob: await apiFor(standIn, standIn.otherApiKey) });
+  });
+  afterAll(async () => {
+    await standIn?.close();
+  });
 }

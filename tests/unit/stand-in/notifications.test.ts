@@ -1,19 +1,14 @@
 // The stand-in's notifications (ouro-api.md §8.5): seeded per user, newest first, the strict query
 // parameters, the bare-integer unread count, reading one marking it read, and the control call.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandIn, type StandIn } from '../../stand-in/index';
+import { describe, expect, it } from 'vitest';
+import type { StandIn } from '../../stand-in/index';
 import { NotificationSchema } from '../../../electron/ouro/notifications';
-import { apiFor, type Api, type Envelope } from './helpers';
+import { useStandIn, type Api, type Envelope } from './helpers';
 
 let s: StandIn;
 let alice: Api;
 let bob: Api;
-beforeAll(async () => {
-  s = await startStandIn({ quiet: true });
-  alice = await apiFor(s);
-  bob = await apiFor(s, s.otherApiKey);
-});
-afterAll(() => s.close());
+useStandIn((world) => ({ s, alice, bob } = world));
 
 interface Notification {
   id: string;

@@ -2,7 +2,7 @@
 // asked for (Sign in → Advanced → API URL). Opened by main, outside the page, so page script can
 // neither draw nor click it; it names the host, and "Cancel" is the default and the Escape answer.
 import type { MessageBoxOptions, MessageBoxReturnValue } from 'electron';
-import type { ConfirmApiAddress } from './api-address';
+import type { ConfirmApiAddress } from '../account/api-address';
 
 export type ShowMessageBox = (options: MessageBoxOptions) => Promise<Pick<MessageBoxReturnValue, 'response'>>;
 

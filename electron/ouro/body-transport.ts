@@ -1,72 +1,78 @@
-// One streamed upload request over node:http(s): the JSON prefix, the file's base64 chunk by
-// chunk, the suffix, with an exact Content-Length and real backpressure (each write waits for
-// `drain`). fetch with a ReadableStream body does not apply backpressure (DESIGN.md §8: 740 MiB
-// resident for a 512 MiB file), so this cannot go through the client's fetch pipeline.
-import { createHash } from 'node:crypto';
+// How a streamed body reaches Ouro: over node:http(s) through the agent the host chooses for the
+// URL (Electron's system proxy and certificate store, or the environment's in the web host),
+// with an exact Content-Length and real backpressure (each chunk waits for the socket). fetch
+// with a ReadableStream body does not apply backpressure (DESIGN.md §8: 740 MiB resident for a
+// 512 MiB file), so these bodies do not go through `fetch`. Retries, auth and errors belong to
+// the request core (http.ts); this is one attempt.
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { AppError } from '../../shared/app-error';
-import { cancelledError, timeoutError, transportError } from '../ouro/errors';
-import { base64Chunks, type UploadBodyPlan } from './upload-body';
+import type { BodyWriter } from './body-writer';
+import { cancelledError, timeoutError, transportError } from './errors';
 
-export interface StreamedPostOptions {
+/** The agent for one URL: a proxy tunnel, an agent trusting the system's CAs, or undefined (Node's default). */
+export type AgentFor = (url: URL) => Promise<http.Agent | undefined> | http.Agent | undefined;
+
+export interface BodyRequest {
   url: string;
-  /** POST (uploads, the default) or PUT (replacing a file's content). */
-  method?: 'POST' | 'PUT';
+  method: 'POST' | 'PUT';
   headers: Record<string, string>;
-  plan: UploadBodyPlan;
-  filePath: string;
-  chunkBytes?: number;
+  body: BodyWriter;
   signal?: AbortSignal;
-  /** File bytes handed to the socket so far (not base64 bytes). */
-  onProgress?(fileBytesSent: number): void;
+  /** Source bytes handed to the socket so far. */
+  onProgress?(sourceBytesSent: number): void;
   /** Chunks queued on the socket before waiting for the oldest to be sent (default 3). */
   inFlightChunks?: number;
-  /** Longest silence (no write completing, no response byte) before giving up. */
+  /** Longest silence (no write completing, no response byte) before giving up (default 60 s). */
   idleTimeoutMs?: number;
-  /** Hash the file bytes as they are read and answer their sha256 (sync folders; costs CPU). */
-  digest?: boolean;
 }
 
-export interface StreamedResponse {
+export interface BodyResponse {
   status: number;
   headers: IncomingHttpHeaders;
   text: string;
-  /** sha256 (hex) of the file bytes sent, when the whole body went out (sync folders keep it). */
-  sha256?: string;
 }
+
+export type SendBody = (request: BodyRequest) => Promise<BodyResponse>;
 
 /** Error answers are small JSON; anything longer is cut (it is only parsed for a message). */
 const MAX_RESPONSE_BYTES = 1 << 20;
 
-export function streamedPost(options: StreamedPostOptions): Promise<StreamedResponse> {
-  const { plan, signal } = options;
-  const url = new URL(options.url);
+export function createBodyTransport(agentFor: AgentFor = () => undefined): SendBody {
+  return async (request) => {
+    if (request.signal?.aborted) throw cancelledError();
+    const url = new URL(request.url);
+    let agent: http.Agent | undefined;
+    try {
+      agent = await agentFor(url);
+    } catch (error) {
+      throw transportError(error, 'Finding the proxy');
+    }
+    return sendOnce(request, url, agent);
+  };
+}
+
+function sendOnce(options: BodyRequest, url: URL, agent: http.Agent | undefined): Promise<BodyResponse> {
+  const { body, signal } = options;
   const transport = url.protocol === 'https:' ? https : http;
   const idleMs = options.idleTimeoutMs ?? 60_000;
   const inFlight = Math.max(1, options.inFlightChunks ?? 3);
 
-  return new Promise<StreamedResponse>((resolve, reject) => {
+  return new Promise<BodyResponse>((resolve, reject) => {
     if (signal?.aborted) return reject(cancelledError());
     let settled = false;
     let bodyDone = false;
     // Once the server has answered (e.g. 429 or 413 before reading the body), stop sending.
     let stopped = false;
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
-    // Hashed as it is read, so what is sent and its digest come from one read of the file.
-    const digest = options.digest ? createHash('sha256') : undefined;
 
     const req = transport.request(url, {
-      method: options.method ?? 'POST',
-      headers: {
-        ...options.headers,
-        Accept: 'application/json',
-        'Content-Type': 'application/json',
-        'Content-Length': String(plan.contentLength),
-      },
+      method: options.method,
+      ...(agent ? { agent } : {}),
+      headers: { ...options.headers, 'Content-Type': body.contentType, 'Content-Length': String(body.contentLength) },
     });
 
-    const finish = (error: AppError | null, value?: StreamedResponse): void => {
+    const finish = (error: AppError | null, value?: BodyResponse): void => {
       if (settled) return;
       settled = true;
       stopped = true;
@@ -101,14 +107,7 @@ export function streamedPost(options: StreamedPostOptions): Promise<StreamedResp
         if (size < MAX_RESPONSE_BYTES) parts.push(chunk);
         size += chunk.length;
       });
-      res.on('end', () =>
-        finish(null, {
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          text: Buffer.concat(parts).toString('utf8'),
-          ...(bodyDone && digest ? { sha256: digest.digest('hex') } : {}),
-        }),
-      );
+      res.on('end', () => finish(null, { status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8') }));
       res.on('error', (error) => finish(transportError(error, 'Reading the answer')));
     });
 
@@ -122,38 +121,38 @@ export function streamedPost(options: StreamedPostOptions): Promise<StreamedResp
       for (const release of waiters) release();
       waiters.clear();
     });
-    const write = (data: string | Buffer, encoding?: BufferEncoding): Promise<void> =>
+    const write = (data: string | Buffer, encoding: BufferEncoding): Promise<void> =>
       new Promise<void>((done) => {
         const callback = (): void => {
           waiters.delete(callback);
           done();
         };
         waiters.add(callback);
-        if (encoding) req.write(data, encoding, callback);
-        else req.write(data, callback);
+        req.write(data, encoding, callback);
       });
 
     const pump = async (): Promise<void> => {
       touch();
-      pending.push(write(plan.prefix));
       let sent = 0;
-      for await (const chunk of base64Chunks(options.filePath, plan.fileSize, options.chunkBytes, digest)) {
+      for await (const chunk of body.chunks()) {
         if (stopped) return;
-        pending.push(write(chunk.text, 'latin1'));
+        pending.push(write(chunk.data, chunk.encoding ?? 'utf8'));
         while (pending.length > inFlight) {
           await pending.shift();
           if (stopped) return;
           touch();
         }
-        sent += chunk.fileBytes;
-        options.onProgress?.(sent);
+        if (chunk.sourceBytes) {
+          sent += chunk.sourceBytes;
+          options.onProgress?.(sent);
+        }
       }
       if (stopped) return;
-      req.end(plan.suffix);
+      req.end();
       bodyDone = true;
     };
     pump().catch((error: unknown) =>
-      finish(error instanceof AppError ? error : new AppError({ kind: 'internal', message: 'Sending the file failed' }, { cause: error })),
+      finish(error instanceof AppError ? error : new AppError({ kind: 'internal', message: 'Sending the body failed' }, { cause: error })),
     );
   });
 }
