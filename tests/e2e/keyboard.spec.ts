@@ -8,7 +8,7 @@ import { keychainClear } from './keychain';
 test.afterEach(({ standIn }) => keychainClear(standIn.url));
 
 /** Presses Tab until `target` has the focus (at most `max` times); returns how many it took. */
-async function tabTo(page: Page, target: Locator, max = 15): Promise<number> {
+async function tabTo(page: Page, target: Locator, max = 30): Promise<number> {
   for (let i = 1; i <= max; i++) {
     await page.keyboard.press('Tab');
     if (await target.evaluate((el) => el === document.activeElement)) return i;
