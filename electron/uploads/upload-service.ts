@@ -2,8 +2,8 @@
 // replacements of a file's bytes, runs each item (upload-runner.ts), persists and restores the
 // queue, keeps each account's items to that account (pausing while Ouro wants a new sign-in), and
 // tells the host (progress bar, notification, badge) and the page (`uploads:changed` deltas,
-// throttled) what is happening. The parts: the queue and its runner (queue.ts), the intake
-// (upload-intake.ts), outcomes and notifications (upload-outcomes.ts), preferences and
+// throttled) what is happening. The parts: the queue (queue.ts) and its runner (queue-runner.ts),
+// the intake (upload-intake.ts), outcomes and notifications (upload-outcomes.ts), preferences and
 // destinations. Imports nothing from Electron.
 import type { AccountState } from '../../shared/account';
 import { AppError } from '../../shared/app-error';
