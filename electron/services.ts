@@ -1,112 +1,24 @@
 // The one factory both hosts use to build the main-process side of the app: the handlers for
 // every contract channel and the event sink they push through. main.ts passes Electron's
 // pieces (net.fetch, shell.openExternal); the web host passes Node's; tests pass fakes.
-import type { AppInfo, UpdateState } from '../shared/contract';
-import type { EmitEvent } from './event-hub';
-import { createAccountService, type AccountService } from './account/account-service';
-import type { SecretStore } from './account/keychain';
+import { createAccountService } from './account/account-service';
 import { createFileHandlers } from './browse/browse-handlers';
 import { createConversationHandlers } from './browse/conversation-handlers';
 import { createDatasetHandlers } from './browse/dataset-handlers';
 import { createThumbnailHandler } from './browse/thumbnail-handler';
-import type { Thumbnailer } from './browse/thumbnailer';
-import type { ChooseSavePath } from './browse/save-download';
 import type { Handlers } from './ipc/handlers';
 import { afterStart, pick, trackAll } from './ipc/handler-wrappers';
-import { createActionServices, type ActionOptions } from './actions/action-services';
-import type { CachedCopy, DragCache } from './actions/drag-cache';
-import type { DownloadManager } from './downloads/download-manager';
-import type { DesktopHooks } from './desktop-handlers';
+import { createActionServices } from './actions/action-services';
 import { createDesktopServices } from './desktop-services';
-import type { LinkIntake } from './links/link-intake';
-import type { Logger } from './log';
-import type { AgentFor } from './ouro/body-transport';
 import { createOuroClient } from './ouro/client';
-import type { ConfirmApiAddress } from './account/api-address';
 import { safeExternalUrl } from './security/external-url';
-import { createPathGrants, type PathGrants } from './security/path-grants';
+import { createPathGrants } from './security/path-grants';
+import type { MainServices, ServiceDeps } from './service-deps';
 import { createUploadHandlers } from './uploads/upload-handlers';
-import { createUploadService, type UploadOptions, type UploadService } from './uploads/upload-service';
-import { createSyncParts, type SyncOptions } from './sync/sync-parts';
-import type { SyncService } from './sync/sync-service';
+import { createUploadService } from './uploads/upload-service';
+import { createSyncParts } from './sync/sync-parts';
 
-export interface ServiceDeps {
-  appVersion: string;
-  platform: string;
-  /** Resolved from --api-url / OURO_BACKEND_URL / OURO_BASE_URL / production. */
-  apiBaseUrl: string;
-  apiBaseFromEnv: boolean;
-  /**
-   * Electron: asks the person, in a native dialog main opens, before an API address the page
-   * asked for is used. Absent (web host): the page cannot change the address.
-   */
-  confirmApiAddress?: ConfirmApiAddress | undefined;
-  /** OURO_API_KEY, a developer convenience: used for the session, never stored. */
-  envApiKey?: string | undefined;
-  dataDir: string;
-  host: AppInfo['host'];
-  log: Logger;
-  emit: EmitEvent;
-  /** Electron's net.fetch (system proxies and certificates) or Node's fetch. */
-  fetch: typeof fetch;
-  /**
-   * The agent streamed upload bodies (node:http, for backpressure) use per URL: Electron's system
-   * proxy and OS certificate store, or the environment's in the web host. Absent: direct, Node's CAs.
-   */
-  agentFor?: AgentFor | undefined;
-  keychain: SecretStore;
-  openExternal(url: string): void | Promise<void>;
-  /** Auto-update (Electron, packaged builds only); the web host has none. */
-  updates?: { state(): UpdateState; restart(): void } | undefined;
-  /** Makes list thumbnails: Electron's nativeImage in the app, pure JS in the web host and tests. */
-  thumbnailer: Thumbnailer;
-  /** The host's save dialog (Electron) or a downloads folder (web host). */
-  chooseSavePath: ChooseSavePath;
-  /** Overrides the client's request timeouts (OURO_HTTP_TIMEOUT_MS; tests use short ones). */
-  httpTimeoutMs?: number | undefined;
-  /** The account's waits before trying Ouro again while offline (OURO_RECONNECT_DELAYS_MS; tests). */
-  retryDelaysMs?: number[] | undefined;
-  /** Upload limits and host hooks (open dialog, notification, progress bar); see uploads/upload-service.ts. */
-  uploads?: UploadOptions;
-  /** Acting on content: folder dialog, "Show in folder", native menus (Electron); see actions/action-services.ts. */
-  actions?: ActionOptions | undefined;
-  /** OS notifications, the unread badge and the clipboard (Electron); see desktop-services.ts. */
-  desktop?: DesktopHooks;
-  /** Sync folders (issue 15): the folder chooser (Electron's dialog, the web host's env), watcher and timings. */
-  sync?: SyncOptions | undefined;
-  /** The answer cache's size budget (default 200 MB). */
-  cacheBudgetBytes?: number;
-  /** How often the unread count is polled (default a minute; OURO_NOTIFICATIONS_POLL_MS). */
-  notificationPollMs?: number;
-  /** The outbox's waits after a server error (OURO_OUTBOX_RETRY_MS). */
-  outboxRetryDelaysMs?: number[];
-}
-
-export interface MainServices {
-  /** Every handler waits for start() (and starts it if nothing has yet). */
-  handlers: Handlers;
-  account: AccountService;
-  uploads: UploadService;
-  /** Sync folders (issue 15): the host calls `catchUp()` after the computer wakes. */
-  sync: SyncService;
-  /** Every download and export, for the host's "quit aborts" and tests. */
-  downloads: DownloadManager;
-  /** Copies of dragged items: main.ts hands `pathsForDrag` to the Electron drag-out binding. */
-  dragCache: DragCache;
-  /** The web host's `GET /__ouro/drag/<token>`: the bytes behind a drag link, or null. */
-  openDragLink(token: string): Promise<CachedCopy | null>;
-  /** Where ouro:// links arrive (open-url, a second instance's argv, the web host's entry point). */
-  links: LinkIntake;
-  /** The local paths main was given (dialogs, the preload's private channel); cleared on sign-out. */
-  grants: PathGrants;
-  /**
-   * Reads settings and the keychain, then restores the upload queue. Hosts call it once the
-   * window (or the web host) is up: a locked keychain may hold it for a long time.
-   */
-  start(): Promise<void>;
-  /** On quit: aborts downloads (removing their temporary files), saves the queue, stops timers. */
-  dispose(): Promise<void>;
-}
+export type { MainServices, ServiceDeps } from './service-deps';
 
 export function createMainServices(deps: ServiceDeps): MainServices {
   const account = createAccountService({
@@ -173,7 +85,7 @@ export function createMainServices(deps: ServiceDeps): MainServices {
   // The queue follows the account (account-events.ts): it pauses when Ouro refuses the key and
   // resumes on sign-in, and a sign-out forgets it with the paths the page was granted.
   account.onChanged((state) => uploadService.onAccountChanged(state));
-  const sync = createSyncParts({ options: deps.sync, dataDir: deps.dataDir, log: deps.log, emit: deps.emit, uploads: uploadService, client: () => account.client(), accountVerified: () => account.verified() });
+  const sync = createSyncParts({ options: deps.sync, dataDir: deps.dataDir, log: deps.log, emit: deps.emit, uploads: uploadService.intake, client: () => account.client(), accountVerified: () => account.verified() });
   account.onChanged((state) => sync.service.onAccountChanged(state));
   account.onSignedOut(async () => {
     grants.clear();

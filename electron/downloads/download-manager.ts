@@ -1,7 +1,6 @@
 // The Downloads list: every download and export runs here, 3 at a time, with cancel, "Show in
-// folder" once done, and the page told what changed as coalesced deltas (`downloads:changed`):
-// at most one pending update per item, flushed ~10 times a second, so the buffer is bounded by
-// the list, which keeps its newest finished items only. Each download belongs to the account that
+// folder" once done, and the page told what changed as coalesced deltas (download-deltas.ts,
+// ~10 times a second); the list keeps its newest finished items only. Each download belongs to the account that
 // started it: only the signed-in account's are listed, reported or acted on, and another account
 // signing in stops the rest. Imports nothing from Electron.
 import { randomUUID } from 'node:crypto';
@@ -13,6 +12,7 @@ import type { Logger } from '../log';
 import type { OuroClient } from '../ouro/client';
 import type { DownloadResult } from '../ouro/download';
 import type { EmitEvent } from '../event-hub';
+import { createDownloadDeltas } from './download-deltas';
 
 /** Where a download goes: a path the person chose, or one reserved in a folder (removed on failure). */
 export interface DownloadTarget {
@@ -74,10 +74,6 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
   const interval = deps.progressIntervalMs ?? 100;
   const keepFinished = deps.keepFinished ?? 100;
   const entries = new Map<string, Entry>();
-  const pending = new Set<string>();
-  const removed = new Set<string>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastFlush = 0;
   let disposed = false;
   let current: string | null = null;
 
@@ -87,29 +83,18 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
     return entry && current !== null && entry.request.account === current ? entry : undefined;
   };
 
-  function flush(): void {
-    timer = undefined;
-    lastFlush = Date.now();
-    if (pending.size === 0 && removed.size === 0) return;
-    const upserted = [...pending].flatMap((id) => {
+  const deltas = createDownloadDeltas({
+    emit: deps.emit,
+    intervalMs: interval,
+    view: (id) => {
       const entry = mine(id);
-      return entry ? [{ ...entry.item }] : [];
-    });
-    const gone = [...removed];
-    pending.clear();
-    removed.clear();
-    deps.emit('downloads:changed', { upserted, removed: gone });
-  }
+      return entry ? { ...entry.item } : null;
+    },
+  });
 
   /** State changes go out on the next tick; byte counts at most every `interval` ms. */
   function changed(entry: Entry, urgent: boolean): void {
-    if (disposed) return;
-    pending.add(entry.item.id);
-    const wait = urgent ? 0 : Math.max(0, interval - (Date.now() - lastFlush));
-    if (timer && !urgent) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, wait);
-    timer.unref?.();
+    if (!disposed) deltas.changed(entry.item.id, urgent);
   }
 
   function prune(): void {
@@ -119,8 +104,7 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
 
   function forget(id: string): void {
     entries.delete(id);
-    pending.delete(id);
-    removed.add(id);
+    deltas.removed(id);
   }
 
   /** Cancels one download, whoever's it is (cancelAll, another account). */
@@ -241,7 +225,7 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
     },
     clearFinished() {
       for (const entry of [...entries.values()]) if (entry.request.account === current && FINISHED.has(entry.item.state)) forget(entry.item.id);
-      if (removed.size) flush();
+      deltas.flushRemovals();
     },
     follow(account) {
       if (account === current) return;
@@ -250,19 +234,16 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
       // anyway) and the page's list becomes this account's.
       if (account !== null) for (const entry of entries.values()) if (entry.request.account !== account) stop(entry);
       for (const entry of entries.values()) {
-        if (entry.request.account === account) pending.add(entry.item.id);
-        else {
-          pending.delete(entry.item.id);
-          removed.add(entry.item.id);
-        }
+        if (entry.request.account === account) deltas.changed(entry.item.id, true);
+        else deltas.removed(entry.item.id);
       }
-      flush();
+      deltas.flush();
     },
     async dispose() {
       this.cancelAll();
       disposed = true;
       await Promise.all([...entries.values()].map((e) => e.task?.catch(() => {})));
-      if (timer) clearTimeout(timer);
+      deltas.dispose();
     },
   };
 }

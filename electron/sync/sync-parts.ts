@@ -3,7 +3,7 @@
 import type { OuroClient } from '../ouro/client';
 import type { Logger } from '../log';
 import type { SyncDelta } from '../../shared/sync';
-import type { UploadService } from '../uploads/upload-service';
+import type { UploadIntake } from '../uploads/upload-intake';
 import { createAssetAdapter } from './asset-adapter';
 import { parcelWatch } from './parcel-watcher';
 import { createQueueAdapter } from './queue-adapter';
@@ -24,7 +24,8 @@ export interface SyncPartsDeps {
   dataDir: string;
   log: Logger;
   emit(event: 'sync:changed', payload: SyncDelta): void;
-  uploads: UploadService;
+  /** The upload queue's intake: how sync queues files and hears how they end. */
+  uploads: UploadIntake;
   client: () => OuroClient;
   accountVerified: () => Promise<unknown>;
 }

@@ -61,3 +61,20 @@ export interface QueueRecord {
   /** Who that is, for the notice another account sees ("alice at api.ouro.foundation"). */
   accountLabel?: string | undefined;
 }
+
+const FINISHED: ReadonlySet<UploadState> = new Set(['done', 'failed', 'cancelled']);
+
+export function isFinished(state: UploadState): boolean {
+  return FINISHED.has(state);
+}
+
+/** A cancelled dataset starts clean when retried: its rows may be half sent under the old id. */
+export function forgetDatasetProgress(record: QueueRecord): void {
+  record.datasetId = undefined;
+  record.createdDatasetId = undefined;
+  record.rowsSent = undefined;
+  record.rowsInserted = undefined;
+  record.rowsSkipped = undefined;
+  record.ignoredColumns = undefined;
+  record.ingestNotes = undefined;
+}

@@ -4,7 +4,7 @@
 // and the dock/taskbar progress and failed-upload badge at the same moments.
 import type { UploadsDelta, UploadsSnapshot } from '../../shared/uploads';
 import type { EmitEvent } from '../event-hub';
-import { isFinished } from './queue';
+import { isFinished } from './queue-record';
 import type { UploadHostHooks } from './upload-host';
 
 export const DEFAULT_PUBLISH_INTERVAL_MS = 200;

@@ -2,10 +2,11 @@
 // replacements of a file's bytes, runs each item (upload-runner.ts), persists and restores the
 // queue, keeps each account's items to that account (pausing while Ouro wants a new sign-in), and
 // tells the host (progress bar, notification, badge) and the page (`uploads:changed` deltas,
-// throttled) what is happening. Imports nothing from Electron.
+// throttled) what is happening. The parts: the queue (queue.ts) and its runner (queue-runner.ts),
+// the intake (upload-intake.ts), outcomes and notifications (upload-outcomes.ts), preferences and
+// destinations. Imports nothing from Electron.
 import type { AccountState } from '../../shared/account';
 import { AppError } from '../../shared/app-error';
-import { describeError } from '../../shared/error-kinds';
 import type { AddUploadsResult, ChooseFilesResult, UploadDestination, UploadDestinations, UploadsSnapshot } from '../../shared/uploads';
 import { accountIdentity, type AccountIdentity } from '../account/account-identity';
 import type { Logger } from '../log';
@@ -17,10 +18,12 @@ import type { UploadHostHooks } from './upload-host';
 export type { UploadHostHooks } from './upload-host';
 import { defaultUploadRetry, type UploadTiming } from './file-upload';
 import { createFileResolver, type FileReferences } from './file-references';
-import { createFinishNotifier } from './finish-notifier';
-import { isFinished, UploadQueue, type QueueRecord } from './queue';
+import { UploadQueue } from './queue';
+import { isFinished } from './queue-record';
 import { createQueueStore } from './queue-store';
 import { createStaging, type Staging } from './staging';
+import { createUploadIntake, type UploadIntake } from './upload-intake';
+import { createUploadOutcomes } from './upload-outcomes';
 import { createUploadPreferences } from './upload-preferences';
 import { destinationOrgs } from './upload-destinations';
 import { createUploadPublisher, DEFAULT_PUBLISH_INTERVAL_MS } from './upload-publisher';
@@ -64,20 +67,6 @@ export interface ReplaceInput extends FileReferences {
   targetName: string;
 }
 
-/** A file a sync folder found (main named it, inside a folder the person chose): issue 15. */
-export interface SyncedUpload {
-  kind: 'file' | 'replace';
-  name: string;
-  path: string;
-  size: number;
-  destination: UploadDestination;
-  /** Replace: the asset that gets these bytes, and its name on Ouro. */
-  targetId?: string;
-  targetName?: string;
-  /** The sync folder's id: the bytes are hashed as they are sent and the folder follows the item. */
-  syncFolder: string;
-}
-
 export interface UploadService {
   start(): Promise<void>;
   list(): UploadsSnapshot;
@@ -90,17 +79,8 @@ export interface UploadService {
   clearFinished(): Promise<void>;
   chooseFiles(): Promise<ChooseFilesResult>;
   destinations(): Promise<UploadDestinations>;
-  // ---- sync folders (issue 15): see electron/sync/queue-adapter.ts ----
-  /** Queues files a sync folder found, for `owner` only while it is the signed-in account; their ids. */
-  enqueueSynced(items: readonly SyncedUpload[], owner: string): string[];
-  /** Every item that reaches done, failed or cancelled. */
-  onFinished(listener: (record: Readonly<QueueRecord>) => void): () => void;
-  /** An item as the queue holds it, or undefined once it is gone (cleared, dropped, forgotten). */
-  record(id: string): Readonly<QueueRecord> | undefined;
-  /** Retries a failed or cancelled item of the signed-in account (false: nothing to retry). */
-  retryItem(id: string): boolean;
-  /** Forgets finished items (a sync folder keeps only its recent uploads listed). */
-  dropFinished(ids: readonly string[]): void;
+  /** Queue files or replacements, hear outcomes: what sync folders use (sync/queue-adapter.ts). */
+  intake: UploadIntake;
   /** Web host: a dropped file's bytes, streamed into the staging folder. */
   stage(name: string, body: AsyncIterable<Buffer> | NodeJS.ReadableStream): Promise<{ token: string; size: number }>;
   /** Other accounts' items, dropped at the person's request; returns how many were unfinished. */
@@ -135,8 +115,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   };
   /** Who is signed in (null: nobody, or not yet known). Items and staged files belong to one. */
   let account: AccountIdentity | null = null;
-  const notifier = createFinishNotifier(hooks);
-  const finishListeners = new Set<(record: Readonly<QueueRecord>) => void>();
+  const outcomes = createUploadOutcomes({ hooks, staging, log: deps.log });
   const resolveFiles = createFileResolver({ grants: deps.grants, staging, maxFileBytes });
   // Copies staged for a drop that was never confirmed are deleted after an hour.
   const abandonedSweep = setInterval(() => void staging.sweepAbandoned().catch(() => {}), 5 * 60_000);
@@ -149,22 +128,11 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     return account;
   }
 
-  function finished(record: Readonly<QueueRecord>): void {
-    if (record.staged && (record.state === 'done' || record.state === 'cancelled')) {
-      void staging.remove(record.path).catch(() => {});
-    }
-    if (record.state === 'done') notifier.done(record);
-    for (const listener of finishListeners) listener(record);
-    if (record.state === 'failed' && record.error) {
-      deps.log.info(`Upload of a file failed: ${describeError(record.error).title} (${record.error.kind})`);
-    }
-  }
-
   const queue: UploadQueue = new UploadQueue({
     run: createUploadRunner({ client: deps.client, timing, ...(deps.onReplaced ? { onReplaced: deps.onReplaced } : {}) }),
     persist: (records) => store.save(records),
     changed: (urgent) => publisher.changed(urgent),
-    finished,
+    finished: (record) => outcomes.finished(record),
     concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
   });
   const publisher = createUploadPublisher({
@@ -174,6 +142,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     hooks,
     intervalMs: deps.progressIntervalMs ?? DEFAULT_PUBLISH_INTERVAL_MS,
   });
+  const intake = createUploadIntake({ queue, outcomes, account: () => account });
 
   async function removeStaged(records: ReadonlyArray<{ staged: boolean; path: string }>): Promise<void> {
     for (const record of records) if (record.staged) await staging.remove(record.path).catch(() => {});
@@ -182,6 +151,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   return {
     maxFileBytes,
     stagingDir: staging.dir,
+    intake,
     async start() {
       const prefs = await preferences.load();
       if (prefs.concurrency && deps.concurrency === undefined) queue.setConcurrency(prefs.concurrency);
@@ -199,17 +169,9 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         ...(input.destination.orgId ? { orgId: input.destination.orgId } : {}),
         ...(input.destination.teamId ? { teamId: input.destination.teamId } : {}),
       };
-      const queued = queue.add(
-        checked.files.map((file) => ({
-          name: file.name,
-          kind: asDataset && isTabular(file.name) ? ('dataset' as const) : ('file' as const),
-          path: file.path,
-          staged: file.staged,
-          size: file.size,
-          destination,
-          account: owner.key,
-          accountLabel: owner.label,
-        })),
+      const queued = intake.queueFor(
+        owner,
+        checked.files.map((file) => ({ ...file, kind: asDataset && isTabular(file.name) ? ('dataset' as const) : ('file' as const), destination })),
       );
       await preferences.remember(owner.key, { ...destination, ...(asDataset ? { asDataset: true } : {}) });
       return { added: queued.length, ids: queued.map((record) => record.id), rejected: checked.rejected, skipped: checked.skipped };
@@ -223,55 +185,10 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         const reason = checked.rejected[0]?.message ?? 'Choose one file, not a folder.';
         throw new AppError({ kind: 'file-unreadable', message: `That file cannot replace the contents: ${reason}` });
       }
-      const [record] = queue.add([
-        {
-          name: file.name,
-          kind: 'replace',
-          targetId: input.targetId,
-          targetName: input.targetName,
-          path: file.path,
-          staged: file.staged,
-          size: file.size,
-          // Unused by a replacement: the asset keeps its own visibility and place.
-          destination: { visibility: 'private' },
-          account: owner.key,
-          accountLabel: owner.label,
-        },
-      ]);
+      const [record] = intake.queueFor(owner, [{ ...file, kind: 'replace', target: { id: input.targetId, name: input.targetName } }]);
       if (!record) throw new AppError({ kind: 'internal', message: 'The replacement could not be queued' });
       return { uploadId: record.id };
     },
-    enqueueSynced(items, owner) {
-      // Never under another account: the folder belongs to `owner`, and so must its uploads.
-      if (!account || account.key !== owner) throw new AppError({ kind: 'not-signed-in', message: 'The account that added this sync folder is not signed in' });
-      const added = queue.add(
-        items.map((item) => ({
-          name: item.name,
-          kind: item.kind,
-          ...(item.kind === 'replace' ? { targetId: item.targetId, targetName: item.targetName } : {}),
-          path: item.path,
-          staged: false,
-          size: item.size,
-          destination: item.destination,
-          syncFolder: item.syncFolder,
-          account: owner,
-          accountLabel: account?.label,
-        })),
-      );
-      return added.map((record) => record.id);
-    },
-    onFinished(listener) {
-      finishListeners.add(listener);
-      return () => finishListeners.delete(listener);
-    },
-    record: (id) => queue.get(id),
-    retryItem(id) {
-      const record = queue.get(id);
-      if (!record || record.account !== account?.key || (record.state !== 'failed' && record.state !== 'cancelled')) return false;
-      queue.retry(id);
-      return true;
-    },
-    dropFinished: (ids) => void queue.dropFinished(new Set(ids)),
     cancel: (id) => queue.cancel(id),
     cancelAll: () => queue.cancelAll(),
     retry: (id) => queue.retry(id),
@@ -316,7 +233,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     async dispose() {
       publisher.dispose();
       clearInterval(abandonedSweep);
-      notifier.dispose();
+      outcomes.dispose();
       await queue.dispose();
       await store.close();
     },
