@@ -1,5 +1,5 @@
 // The account service's parts, pinned on their own: the reconnection back-off, clients bound to a
-// key generation, and the account's two files.
+// key generation, the account's two files, and which address a sign-in may go to.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { accountFiles } from '../../../electron/account/account-files';
 import { createAccountClients, type ClientHooks } from '../../../electron/account/account-clients';
 import { createReconnectTimer } from '../../../electron/account/reconnect-timer';
+import { chooseSignInAddress } from '../../../electron/account/sign-in-address';
 import { createLogger } from '../../../electron/log';
 import type { OuroClient } from '../../../electron/ouro/client';
 
@@ -110,5 +111,29 @@ describe('account files', () => {
     expect(JSON.parse(await readFile(path.join(dir, 'account-cache.json'), 'utf8'))).toMatchObject({ apiBaseUrl: 'https://a' });
     await files.forgetProfile();
     expect(await files.cachedProfile('https://a')).toBeNull();
+  });
+});
+
+describe('the sign-in address', () => {
+  const log = createLogger({ write: () => {} });
+  const base = { current: 'https://api.ouro.foundation', defaultBase: 'http://127.0.0.1:9000', log };
+
+  it('the address in use or the launch default need no confirmation; nothing asked means the one in use', async () => {
+    const confirm = vi.fn(async () => true);
+    expect(await chooseSignInAddress(undefined, { ...base, confirmApiAddress: confirm })).toEqual({ base: base.current, confirmed: false });
+    expect(await chooseSignInAddress('  ', { ...base, confirmApiAddress: confirm })).toEqual({ base: base.current, confirmed: false });
+    expect(await chooseSignInAddress('http://127.0.0.1:9000/', { ...base, confirmApiAddress: confirm })).toEqual({ base: base.defaultBase, confirmed: false });
+    expect(confirm).not.toHaveBeenCalled();
+  });
+
+  it('any other address is used only once the person confirms its host in main’s dialog', async () => {
+    const confirm = vi.fn(async () => true);
+    expect(await chooseSignInAddress('https://other.example/', { ...base, confirmApiAddress: confirm })).toEqual({ base: 'https://other.example', confirmed: true });
+    expect(confirm).toHaveBeenCalledWith({ host: 'other.example', url: 'https://other.example' });
+    await expect(chooseSignInAddress('https://other.example', { ...base, confirmApiAddress: async () => false })).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+
+  it('where there is no dialog (web host) another address is refused before the key goes anywhere', async () => {
+    await expect(chooseSignInAddress('https://other.example', base)).rejects.toMatchObject({ kind: 'invalid-input' });
   });
 });
