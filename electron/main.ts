@@ -2,24 +2,19 @@
 // takes Electron's objects as arguments (app/prepare-app.ts before `ready`, app/start-app.ts
 // after, app/main-window.ts, app/graceful-quit.ts…), where tests pin it with fakes.
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, powerMonitor, protocol, screen, session, shell, webContents, type NativeImage } from 'electron';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { eventChannel } from '../shared/contract';
 import { applyAboutPanel } from './app/about-panel';
-import { appWindowOptions } from './app/app-window';
+import { createAttention } from './app/attention';
 import { keychainService, type RunMode } from './app/app-identity';
-import type { MenuSelection } from '../shared/item-actions';
-import { applyItemMenuState, buildMenuTemplate } from './app/app-menu';
-import { createContextMenuPopup } from './app/context-menu';
+import { createApplicationMenu } from './app/application-menu';
+import { broadcastToWindows } from './app/broadcast';
+import { desktopHooks } from './app/desktop-hooks';
 import { bindDragOut, createDragIcon } from './app/drag-out';
-import { FAILED_BADGE_PNG_DATA_URL } from './app/failed-badge-image';
 import { QUIT_CLEANUP_TIMEOUT_MS, quitAfterCleanup } from './app/graceful-quit';
 import { openLogFile, type LogFile } from './app/log-file';
 import { createMainWindow, type MainWindow } from './app/main-window';
 import { createLinkInbox, registerDesktopLinks } from './app/desktop-links';
-import { unreadDotBitmap } from './app/icon-badge';
 import { createNativeDialogs } from './app/native-dialogs';
-import { createNotifier } from './app/notifications';
 import { catchUpAfterSleep, createSyncFolderDialog } from './app/sync-wiring';
 import { prepareApp } from './app/prepare-app';
 import { startApp } from './app/start-app';
@@ -28,23 +23,19 @@ import { testHooksFromEnv } from './app/test-hooks';
 import { createUpdateController, loadElectronUpdater } from './app/update-controller';
 import { updatePolicy } from './app/update-policy';
 import { nativeThumbnailer } from './app/native-thumbnailer';
-import { createWindowIndicators } from './app/window-indicators';
-import { placeWindow, type WindowState } from './app/window-state';
+import { openAppWindow } from './app/open-app-window';
+import { rendererProtocolHandler } from './app/renderer-protocol';
 import { windowStateFile } from './app/window-state-file';
-import { trackWindowState } from './app/window-state-tracker';
 import { createKeychain, loadKeytar } from './account/keychain';
 import { takeHostConfigOrError } from './config';
 import { desktopOptionsFromEnv } from './desktop-env';
 import { bindIpc } from './ipc/bind-electron';
 import { createDispatcher } from './ipc/dispatch';
 import { createLogger, logLevelFromEnv, type LogLevel } from './log';
-import type { EmitEvent } from './event-hub';
 import { createMainServices, type MainServices } from './services';
 import { electronAgentFor } from './app/electron-network';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/app-origin';
 import { bindGrantChannel } from './security/grant-channel';
-import { mimeTypeFor, resolveAppFile } from './security/app-protocol';
-import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { isTrustedSender } from './security/trusted-sender';
 import { denyAllPermissions, guardWebContents } from './security/window-guards';
 import { uploadOptionsFromEnv } from './uploads/upload-env';
@@ -110,47 +101,57 @@ function run(mode: RunMode): void {
     // so its install() (the app:// protocol, IPC) has always run by the time this continues.
     create: async () => {
       await app.whenReady();
-      return createWindow(await windowState.load());
+      return openAppWindow(await windowState.load(), {
+        screen,
+        construct: (options) => new BrowserWindow(options),
+        icon: windowIcon,
+        preload: path.join(__dirname, 'preload.cjs'),
+        darkMode: () => nativeTheme.shouldUseDarkColors,
+        url: APP_ENTRY_URL,
+        windowState,
+        log,
+      });
     },
     onCreated: (window) => indicators.applyTo(window),
   });
   mainWindow = windows;
   const dialogs = createNativeDialogs({ dialog, getWindow: windows.current, downloadsDir: () => app.getPath('downloads') });
-  const notifier = createNotifier({
-    isSupported: () => Notification.isSupported(),
-    create: (options) => {
-      const notification = new Notification(options);
-      // e2e: a spec clicks it through electronApplication.evaluate(), even where the OS refused to show it.
-      testHooks?.collect('notifications', notification);
-      return notification;
-    },
-    onClick: () => {
-      // The person asked for Ouro: on macOS make it the active app, not just its window key.
-      if (process.platform === 'darwin') app.focus({ steal: true });
-      void windows.showOrCreate();
-    },
-  });
-  const indicators = createWindowIndicators({
+  const { notifier, indicators } = createAttention({
     platform: process.platform,
     app,
     getWindow: windows.current,
-    overlayImage: () => nativeImage.createFromDataURL(FAILED_BADGE_PNG_DATA_URL),
-    unreadOverlayImage: () => nativeImage.createFromBitmap(unreadDotBitmap(32), { width: 32, height: 32 }),
-    requestNotificationPermission: () => {
-      if (notifier.shownCount() === 0) notifier.notify('An upload failed', 'Open Ouro to see what went wrong and try again.');
+    showWindow: () => void windows.showOrCreate(),
+    notifications: {
+      isSupported: () => Notification.isSupported(),
+      create: (options) => {
+        const notification = new Notification(options);
+        // e2e: a spec clicks it through electronApplication.evaluate(), even where the OS refused to show it.
+        testHooks?.collect('notifications', notification);
+        return notification;
+      },
     },
+    images: nativeImage,
   });
 
-  const emit: EmitEvent = (event, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed()) window.webContents.send(eventChannel(event), payload);
-    }
+  const emit = broadcastToWindows(() => BrowserWindow.getAllWindows());
+  // Menu items that need the page (its picker, its sheets) ask it; with no window (macOS), the
+  // first click brings one up.
+  const askPage = (event: 'uploads:pick-requested' | 'sync:add-requested') => {
+    if (windows.current()) emit(event, {});
+    void windows.showOrCreate();
   };
-
-  let updateReady = false;
-  let updateVersion: string | null = null;
-  // The page's selection, so the File menu's item actions stay enabled to match across rebuilds.
-  let selection: MenuSelection = { count: 0, files: 0, datasets: 0, textFocused: false };
+  const menu = createApplicationMenu(Menu, { platform: process.platform, appName: app.name, developerItems: !app.isPackaged }, {
+    // The page opens its picker and confirm sheet, so the menu and a drop share one flow.
+    uploadFiles: () => askPage('uploads:pick-requested'),
+    // Like Upload Files…: the page's sheet asks main for the folder (main's own dialog, main's grant).
+    syncFolder: () => askPage('sync:add-requested'),
+    checkForUpdates: () => void updates.checkFromMenu(),
+    restartToUpdate: () => updates.restartToUpdate(),
+    openExternal: (url) => void shell.openExternal(url),
+    showLogs: () => logFile && shell.showItemInFolder(logFile.path),
+    // The page owns the selection: it applies the action (a rename sheet, the delete preview…).
+    itemAction: (action) => emit('menu:action', { action }),
+  });
   const updates = createUpdateController({
     policy: updatePolicy({ isPackaged: app.isPackaged, env: process.env }),
     currentVersion: app.getVersion(),
@@ -158,49 +159,34 @@ function run(mode: RunMode): void {
     log,
     notify: dialogs.showNotice,
     onUpdateReady: (version) => {
-      updateReady = true;
-      updateVersion = version;
-      installMenu();
+      menu.updateReady(version);
       // The window offers "Restart to update" too; it never interrupts.
       emit('app:update-ready', { ready: true, version });
     },
   });
 
-  function installMenu(): void {
-    const template = buildMenuTemplate(
-      { platform: process.platform, appName: app.name, updateReady, developerItems: !app.isPackaged, selection },
-      {
-        // The page opens its picker and confirm sheet, so the menu and a drop share one flow.
-        // With no window (macOS), the first click brings one up.
-        uploadFiles: () => {
-          if (windows.current()) emit('uploads:pick-requested', {});
-          void windows.showOrCreate();
-        },
-        // Like Upload Files…: the page's sheet asks main for the folder (main's own dialog, main's grant).
-        syncFolder: () => {
-          if (windows.current()) emit('sync:add-requested', {});
-          void windows.showOrCreate();
-        },
-        checkForUpdates: () => void updates.checkFromMenu(),
-        restartToUpdate: () => updates.restartToUpdate(),
-        openExternal: (url) => void shell.openExternal(url),
-        showLogs: () => logFile && shell.showItemInFolder(logFile.path),
-        // The page owns the selection: it applies the action (a rename sheet, the delete preview…).
-        itemAction: (action) => emit('menu:action', { action }),
-      },
-    );
-    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-  }
-
   function buildServices(): MainServices {
     if (hostConfig instanceof Error) throw hostConfig;
     const keychain = createKeychain(loadKeytar, process.platform, keychainService(mode));
+    const { uploadHooks, ...hooks } = desktopHooks({
+      currentWindow: windows.current,
+      dialogs,
+      chooseSyncFolder: createSyncFolderDialog({ dialog, getWindow: windows.current, defaultPath: () => app.getPath('home') }),
+      notify: notifier.notify,
+      indicators,
+      menu,
+      buildContextMenu: (template) => Menu.buildFromTemplate(template),
+      windowOfSender: (senderId) => {
+        const contents = webContents.fromId(senderId);
+        return contents ? BrowserWindow.fromWebContents(contents) : null;
+      },
+      shell,
+      clipboard,
+    });
     return createMainServices({
       appVersion: app.getVersion(),
       platform: process.platform,
       ...hostConfig,
-      // An API address the page asks for is used only once the person confirms it in main's dialog.
-      confirmApiAddress: dialogs.confirmApiAddress,
       dataDir: app.getPath('userData'),
       host: 'electron',
       log,
@@ -211,46 +197,9 @@ function run(mode: RunMode): void {
       agentFor: electronAgentFor(),
       thumbnailer: nativeThumbnailer((buffer) => nativeImage.createFromBuffer(buffer)),
       keychain: testHooks?.wrapKeychain(keychain) ?? keychain,
-      openExternal: (url) => shell.openExternal(url),
-      updates: { state: () => ({ ready: updateReady, version: updateVersion }), restart: () => updates.restartToUpdate() },
-      uploads: {
-        ...uploadOptionsFromEnv(process.env),
-        hooks: {
-          chooseFiles: dialogs.chooseFiles,
-          isWindowFocused: () => Boolean(windows.current()?.isFocused()),
-          notify: (title, body) => void notifier.notify(title, body),
-          setProgress: indicators.setProgress,
-          setFailedCount: indicators.setFailedCount,
-        },
-      },
-      chooseSavePath: dialogs.chooseSavePath,
-      // Sync folders: the folder comes from main's dialog, never from the page.
-      sync: { chooseFolder: createSyncFolderDialog({ dialog, getWindow: windows.current, defaultPath: () => app.getPath('home') }) },
-      actions: {
-        chooseFolder: dialogs.chooseFolder,
-        showItemInFolder: (file) => shell.showItemInFolder(file),
-        menus: {
-          popupContextMenu: createContextMenuPopup({
-            buildFromTemplate: (template) => Menu.buildFromTemplate(template),
-            windowFor: ({ senderId }) => {
-              const contents = senderId === undefined ? undefined : webContents.fromId(senderId);
-              return contents ? BrowserWindow.fromWebContents(contents) : null;
-            },
-          }),
-          selectionChanged: (next) => {
-            selection = next;
-            const menu = Menu.getApplicationMenu();
-            if (menu) applyItemMenuState(menu, next);
-          },
-        },
-      },
-      desktop: {
-        isWindowFocused: () => Boolean(windows.current()?.isFocused()),
-        // The notifier brings the window forward on a click, then `open` shows the item.
-        notify: (title, body, open) => void notifier.notify(title, body, open),
-        setUnreadCount: indicators.setUnreadCount,
-        copyText: (text) => clipboard.writeText(text),
-      },
+      updates: { state: () => menu.updateState(), restart: () => updates.restartToUpdate() },
+      uploads: { ...uploadOptionsFromEnv(process.env), hooks: uploadHooks },
+      ...hooks,
       ...desktopOptionsFromEnv(process.env),
     });
   }
@@ -277,14 +226,14 @@ function run(mode: RunMode): void {
       services = buildServices();
       linkInbox.connect(services.links);
       denyAllPermissions(session.defaultSession);
-      protocol.handle(APP_SCHEME, serveRenderer);
+      protocol.handle(APP_SCHEME, rendererProtocolHandler(rendererDir));
       bindIpc(ipcMain, createDispatcher(services.handlers, log), isTrustedSender);
       bindGrantChannel(ipcMain, services.grants, isTrustedSender);
       const dragCache = services.dragCache;
       let dragIcon: NativeImage | undefined;
       bindDragOut({ ipcMain, isTrustedSender, pathsForDrag: (items) => dragCache.pathsForDrag(items), icon: () => (dragIcon ??= createDragIcon(nativeImage, appIcon)), log });
       applyAboutPanel(app, { appVersion: app.getVersion(), versions: process.versions, iconPath: windowIcon });
-      installMenu();
+      menu.install();
       catchUpAfterSleep(powerMonitor, services.sync);
     },
     showOrCreateWindow: () => windows.showOrCreate(),
@@ -293,31 +242,4 @@ function run(mode: RunMode): void {
     inBackground: () => void updates.checkInBackground(),
     onFailure: failed,
   });
-
-  function createWindow(saved: WindowState | null): BrowserWindow {
-    const placement = placeWindow(saved, screen.getAllDisplays(), screen.getPrimaryDisplay());
-    const preload = path.join(__dirname, 'preload.cjs');
-    const window = new BrowserWindow(appWindowOptions({ placement, icon: windowIcon, preload, darkMode: nativeTheme.shouldUseDarkColors }));
-    // Maximising a hidden window shows it early on some platforms, so it waits for ready-to-show.
-    window.once('ready-to-show', () => {
-      if (placement.maximized) window.maximize();
-      window.show();
-    });
-    trackWindowState(window, windowState, { log });
-    void window.loadURL(APP_ENTRY_URL);
-    return window;
-  }
-}
-
-async function serveRenderer(request: Request): Promise<Response> {
-  const file = resolveAppFile(rendererDir, request.url);
-  if (!file) return new Response('Not found', { status: 404 });
-  try {
-    const body = await readFile(file);
-    return new Response(body, {
-      headers: { 'Content-Type': mimeTypeFor(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
-    });
-  } catch {
-    return new Response('Not found', { status: 404 });
-  }
 }

@@ -15,10 +15,6 @@ export interface ConversationHandlerDeps {
 
 export type ConversationHandlers = Pick<Handlers, 'conversations:list' | 'conversations:get' | 'conversations:messages'>;
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-}
-
 /**
  * Members' usernames in membership order. Membership lives in `metadata.members` (ids); `users`
  * is the expanded profiles and may be missing or partial, so ids without a profile are skipped
@@ -28,9 +24,9 @@ function memberProfiles(conversation: Conversation): { id: string | null; name: 
   const byId = new Map<string, string>();
   const unkeyed: string[] = [];
   for (const user of conversation.users ?? []) {
-    const name = text(user.username);
+    const name = user.username;
     if (!name) continue;
-    const id = text(user.user_id) ?? text(user.id);
+    const id = user.user_id ?? user.id;
     if (id) byId.set(id, name);
     else unkeyed.push(name);
   }
@@ -60,22 +56,22 @@ export function toConversationRow(conversation: Conversation, myUserId: string |
   const fromMembers = others.length > 0 ? [...(includesMe ? ['You'] : []), ...shown] : shown;
   return {
     id: conversation.id,
-    title: text(conversation.name) ?? (fromMembers.length > 0 ? fromMembers.join(', ') : 'Untitled conversation'),
+    title: conversation.name ?? (fromMembers.length > 0 ? fromMembers.join(', ') : 'Untitled conversation'),
     memberNames: shown,
-    lastActivity: text(conversation.last_updated) ?? text(conversation.created_at),
-    summary: text(conversation.summary) ?? text(conversation.metadata?.summary),
+    lastActivity: conversation.last_updated ?? conversation.created_at ?? null,
+    summary: conversation.summary ?? conversation.metadata?.summary ?? null,
   };
 }
 
 export function toMessageRow(message: Message): MessageRow {
   return {
     id: message.id,
-    authorName: text(message.user?.username) ?? 'Unknown member',
-    authorId: text(message.user_id) ?? text(message.user?.user_id) ?? null,
+    authorName: message.user?.username ?? 'Unknown member',
+    authorId: message.user_id ?? message.user?.user_id ?? null,
     text: message.text ?? '',
     createdAt: message.created_at,
     seq: message.seq ?? null,
-    type: text(message.type),
+    type: message.type ?? null,
   };
 }
 

@@ -5,10 +5,6 @@ import { itemTypes } from '../../shared/links';
 import type { NotificationKind, NotificationRow } from '../../shared/notifications';
 import type { OuroNotification } from '../ouro/notifications';
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-}
-
 /** Ouro's types are lowercase with dashes in ouro-js and in webhook events; tolerate `_` and case. */
 export function normaliseType(type: string | null | undefined): string {
   return (type ?? 'other').trim().toLowerCase().replace(/_/g, '-') || 'other';
@@ -36,9 +32,9 @@ function asItemType(value: string | null): ItemType | null {
 
 /** The asset a notification is about, whatever its type (null when it names none). */
 export function notificationAsset(record: OuroNotification): { id: string; type: string | null } | null {
-  const id = text(record.asset_id) ?? text(record.content?.asset?.assetId) ?? text(record.asset?.id);
+  const id = record.asset_id ?? record.content?.asset?.assetId ?? record.asset?.id;
   if (!id) return null;
-  return { id, type: text(record.content?.asset?.assetType) ?? text(record.asset?.asset_type) };
+  return { id, type: record.content?.asset?.assetType ?? record.asset?.asset_type ?? null };
 }
 
 function titleFor(type: string, actor: string | null, assetType: string | null): string {
@@ -72,17 +68,17 @@ export function toNotificationRow(record: OuroNotification): NotificationRow {
   const asset = notificationAsset(record);
   const itemType = asItemType(asset?.type ?? null);
   const target: ItemRef | null = asset && itemType ? { type: itemType, id: asset.id } : null;
-  const actor = text(record.source_user?.username);
+  const actor = record.source_user?.username ?? null;
   return {
     id: record.id,
     kind: kindOf(type),
     type,
     // ouro-py's `read`, ouro-js's `viewed`, or a `read_at` stamp.
-    read: record.read ?? record.viewed ?? Boolean(text(record.read_at)),
-    createdAt: text(record.created_at),
+    read: record.read ?? record.viewed ?? Boolean(record.read_at),
+    createdAt: record.created_at ?? null,
     actorName: actor,
     title: titleFor(type, actor, asset?.type?.toLowerCase() ?? null),
-    body: text(record.content?.text) ?? text(record.asset?.name) ?? '',
+    body: record.content?.text ?? record.asset?.name ?? '',
     target,
   };
 }

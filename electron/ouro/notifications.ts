@@ -3,13 +3,11 @@
 // record (ouro-py: `read`/`read_at`, `source_user`, `asset`; ouro-js: `viewed`,
 // `destination_user_id`), so the model takes either.
 import { z } from 'zod';
-import type { Page } from './models';
+import { opt, optText, type Page } from './models';
 import { validate } from './envelope';
 import { pathOf, type Http } from './http';
 import { clampLimit, clampOffset, offsetPage } from './search';
 import type { CallOptions } from './types';
-
-const opt = <T extends z.ZodType>(schema: T) => schema.nullish().catch(undefined);
 
 export const NotificationSchema = z.looseObject({
   id: z.string(),
@@ -17,22 +15,22 @@ export const NotificationSchema = z.looseObject({
   user_id: opt(z.string()),
   destination_user_id: opt(z.string()),
   source_user_id: opt(z.string()),
-  asset_id: opt(z.string()),
+  asset_id: optText,
   org_id: opt(z.string()),
   /** ouro-py. */
   read: opt(z.boolean()),
-  read_at: opt(z.string()),
+  read_at: optText,
   /** ouro-js. */
   viewed: opt(z.boolean()),
   content: opt(
     z.looseObject({
-      text: opt(z.string()),
-      asset: opt(z.looseObject({ assetId: opt(z.string()), assetType: opt(z.string()) })),
+      text: optText,
+      asset: opt(z.looseObject({ assetId: optText, assetType: optText })),
     }),
   ),
-  source_user: opt(z.looseObject({ user_id: opt(z.string()), username: opt(z.string()) })),
-  asset: opt(z.looseObject({ id: opt(z.string()), asset_type: opt(z.string()), name: opt(z.string()) })),
-  created_at: opt(z.string()),
+  source_user: opt(z.looseObject({ user_id: opt(z.string()), username: optText })),
+  asset: opt(z.looseObject({ id: optText, asset_type: optText, name: optText })),
+  created_at: optText,
   last_updated: opt(z.string()),
 });
 export type OuroNotification = z.infer<typeof NotificationSchema>;

@@ -6,16 +6,14 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { timingSafeEqual } from 'node:crypto';
-import { isAppError } from '../../shared/app-error';
-import { attachmentDisposition, DRAG_PATH_PREFIX } from '../actions/drag-links';
-import type { CachedCopy } from '../actions/drag-cache';
+import { DRAG_PATH_PREFIX } from '../actions/drag-links';
 import type { Dispatch } from '../ipc/dispatch';
 import type { EventHub } from '../event-hub';
 import type { Logger } from '../log';
 import { mimeTypeFor, resolveRendererFile } from '../security/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { createEventStreams } from './event-stream';
+import { createFileRoutes, type FileRoutesDeps } from './file-routes';
+import { readBody, readCookie, safeEqual, securityHeaders, send } from './http-basics';
 
 export const IPC_PREFIX = '/__ouro/ipc/';
 export const EVENTS_PATH = '/__ouro/events';
@@ -35,7 +33,6 @@ export const OPEN_LINK_PATH = '/__ouro/open-link';
  */
 export const TEST_EVENTS_PATH = '/__ouro/test/event-streams';
 const MAX_IPC_BODY_BYTES = 1024 * 1024;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface WebHostOptions {
   rendererDir: string;
@@ -44,10 +41,8 @@ export interface WebHostOptions {
   dispatch: Dispatch;
   events: EventHub;
   token: string;
-  /** Streams one dropped file into the upload staging folder; returns the token `uploads:add` takes. */
-  stage?: (name: string, body: http.IncomingMessage) => Promise<{ token: string; size: number }>;
-  /** The bytes behind a drag link (`DownloadURL` drag data), or null for a bad or stale token. */
-  openDragLink?: (token: string) => Promise<CachedCopy | null>;
+  stage?: FileRoutesDeps['stage'];
+  openDragLink?: FileRoutesDeps['openDragLink'];
   /** Where OPEN_LINK_PATH hands a link, or a second launch's argv (services.links). */
   openLink?: (link: { url: string } | { argv: string[] }) => Promise<void>;
   port?: number;
@@ -61,45 +56,6 @@ export interface WebHost {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-const securityHeaders = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cache-Control': 'no-store',
-};
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
-function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { ...securityHeaders, 'Content-Type': type });
-  res.end(body);
-}
-
-async function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) return null;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -155,45 +111,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
   };
 
-  const handleStage = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
-    if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
-    // Like IPC: a cross-site form cannot send this content type without a preflight we never grant.
-    if (!req.headers['content-type']?.startsWith('application/octet-stream')) return send(res, 415, 'Octet-stream only');
-    const name = url.searchParams.get('name') ?? '';
-    if (!options.stage || !name || name.length > 1024) return send(res, 400, 'A file name is required');
-    try {
-      const staged = await options.stage(name, req);
-      send(res, 200, JSON.stringify({ ok: true, data: { staged: staged.token, size: staged.size } }), 'application/json; charset=utf-8');
-    } catch (error) {
-      const data = isAppError(error) ? error.toData() : { kind: 'internal' as const, message: 'The file could not be received' };
-      if (!isAppError(error)) log.error('Staging a dropped file failed', error);
-      // The rest of the body is unread: close rather than keep a half-read connection alive.
-      res.setHeader('Connection', 'close');
-      send(res, 200, JSON.stringify({ ok: false, error: data }), 'application/json; charset=utf-8');
-    }
-  };
-
-  // The browser fetches a dropped `DownloadURL` itself, possibly without the page's cookie: the
-  // link's own short-lived token is what authorises it (Host is still checked).
-  const handleDrag = async (req: http.IncomingMessage, res: http.ServerResponse, token: string) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-    const copy = UUID_RE.test(token) && options.openDragLink ? await options.openDragLink(token).catch((error: unknown) => {
-      log.warn('A dragged item could not be fetched', error);
-      return 'failed' as const;
-    }) : null;
-    if (copy === 'failed') return send(res, 502, 'The item could not be fetched from Ouro. Drag it again.');
-    if (!copy) return send(res, 404, 'This drag link is unknown or has expired. Drag the item again.');
-    const info = await stat(copy.path).catch(() => null);
-    if (!info?.isFile()) return send(res, 404, 'The item is no longer available. Drag it again.');
-    res.writeHead(200, {
-      ...securityHeaders,
-      'Content-Type': copy.mimeType,
-      'Content-Length': info.size,
-      'Content-Disposition': attachmentDisposition(copy.fileName),
-    });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(copy.path).pipe(res);
-  };
+  const fileRoutes = createFileRoutes({ stage: options.stage, openDragLink: options.openDragLink, log });
 
   const handleOpenLink = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
@@ -255,7 +173,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         });
         return res.end();
       }
-      if (url.pathname.startsWith(DRAG_PATH_PREFIX)) return handleDrag(req, res, url.pathname.slice(DRAG_PATH_PREFIX.length));
+      if (url.pathname.startsWith(DRAG_PATH_PREFIX)) return fileRoutes.drag(req, res, url.pathname.slice(DRAG_PATH_PREFIX.length));
       if (!isAuthorised(req)) return send(res, 401, 'Missing token. Open the URL the web host printed (it carries this run\'s token).');
 
       if (url.pathname.startsWith(IPC_PREFIX)) {
@@ -265,7 +183,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (url.pathname === OPEN_LINK_PATH) return handleOpenLink(req, res);
       if (url.pathname === STAGE_PATH) {
         if (origin === undefined) return send(res, 403, 'Origin required');
-        return handleStage(req, res, url);
+        return fileRoutes.stage(req, res, url);
       }
       if (options.testHooks && url.pathname === TEST_EVENTS_PATH) return handleTestEvents(req, res);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');

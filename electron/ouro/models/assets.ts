@@ -1,7 +1,7 @@
 // Assets, files, datasets, conversations and messages as Ouro returns them (lenient: see lenient.ts).
 import { z } from 'zod';
 import { ProfileSummarySchema } from './people';
-import { countNumber, opt } from './lenient';
+import { countNumber, opt, optText } from './lenient';
 
 // ---- assets ------------------------------------------------------------------------------------
 
@@ -105,8 +105,12 @@ export type DatasetRow = z.infer<typeof DatasetRowSchema>;
 
 export const ConversationSchema = z.looseObject({
   ...assetShape,
-  summary: opt(z.string()),
-  metadata: opt(z.looseObject({ members: opt(z.array(z.string())), summary: opt(z.string()) })),
+  // What the conversation rows show, taken as parsed (see optText).
+  name: optText,
+  created_at: optText,
+  last_updated: optText,
+  summary: optText,
+  metadata: opt(z.looseObject({ members: opt(z.array(z.string())), summary: optText })),
   users: opt(z.array(ProfileSummarySchema)),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
@@ -116,9 +120,9 @@ export const MessageSchema = z.looseObject({
   conversation_id: opt(z.string()),
   turn_id: opt(z.string()),
   seq: opt(z.number()),
-  user_id: opt(z.string()),
+  user_id: optText,
   user: opt(ProfileSummarySchema),
-  type: opt(z.string()), // message | reasoning | tool_call
+  type: optText, // message | reasoning | tool_call
   text: opt(z.string()),
   json: z.unknown().optional(),
   viewers: opt(z.array(z.string())),

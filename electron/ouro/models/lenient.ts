@@ -6,6 +6,7 @@
 // - only the fields the app cannot work without are required (mostly `id`);
 // - optional fields are `nullish` and `.catch(undefined)`: a wrong type on a field we merely
 //   display is dropped rather than failing the whole page;
+// - display text the app reads as it is (`optText`) is trimmed, and absent when blank;
 // - enums are plain strings (known values listed in comments/consts) so a new enum value is kept.
 // This module holds the building blocks; people.ts, assets.ts and pagination.ts the models.
 import { z } from 'zod';
@@ -14,6 +15,12 @@ import { z } from 'zod';
 export function opt<T extends z.ZodType>(schema: T) {
   return schema.nullish().catch(undefined);
 }
+
+/**
+ * Text the app shows or keys by: trimmed once here, and absent when blank (or null, or of another
+ * type), so whoever reads the parsed value takes it as it is instead of checking it again.
+ */
+export const optText = opt(z.string().trim().min(1));
 
 /** Counts sometimes arrive as digit strings (Postgres bigint through JSON). */
 export const countNumber = z.preprocess(

@@ -1,21 +1,21 @@
 // Users, profiles, organizations and teams as Ouro returns them (lenient: see lenient.ts).
 import { z } from 'zod';
-import { opt, countNumber } from './lenient';
+import { opt, optText, countNumber } from './lenient';
 
 // ---- people and places -------------------------------------------------------------------------
 
 /** `GET /user`: the auth-level user (Supabase-style extra keys are kept). */
 export const UserSchema = z.looseObject({
-  id: z.string(),
-  email: opt(z.string()),
+  id: z.string().trim(),
+  email: optText,
 });
 export type User = z.infer<typeof UserSchema>;
 
 /** Profile subset embedded in assets (`user`) and the own profile of `GET /user/profile`. */
 export const ProfileSummarySchema = z.looseObject({
-  user_id: opt(z.string()),
-  id: opt(z.string()),
-  username: opt(z.string()),
+  user_id: optText,
+  id: optText,
+  username: optText,
   avatar_path: opt(z.string()),
   bio: opt(z.string()),
   actor_type: opt(z.string()), // base | agent | verified
@@ -25,10 +25,10 @@ export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
 
 /** `GET /user/profile`. */
 export const ProfileSchema = ProfileSummarySchema.extend({
-  user_id: z.string(),
-  email: opt(z.string()),
-  display_name: opt(z.string()),
-  name: opt(z.string()),
+  user_id: z.string().trim(),
+  email: optText,
+  display_name: optText,
+  name: optText,
   plan_type: opt(z.string()), // free | gold
   last_active: opt(z.string()),
 });

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { AssetSchema, FileSchema, MessageSchema, ProfileSchema, UserSchema } from '../../../electron/ouro/models';
+import { AssetSchema, ConversationSchema, FileSchema, MessageSchema, optText, ProfileSchema, UserSchema } from '../../../electron/ouro/models';
+import { NotificationSchema } from '../../../electron/ouro/notifications';
 import { failure, json, setup } from './helpers';
 
 describe('lenient models', () => {
+  it('display text is cleaned once, in the model: trimmed, and absent when blank or not text', () => {
+    expect(optText.parse('  alice ')).toBe('alice');
+    for (const absent of ['', '   ', 42, {}, undefined]) expect(optText.parse(absent), String(absent)).toBeUndefined();
+    expect(optText.parse(null)).toBeNull();
+    const profile = ProfileSchema.parse({ user_id: ' u1 ', username: ' ', display_name: ' Alice A. ', email: 7 });
+    expect(profile).toMatchObject({ user_id: 'u1', display_name: 'Alice A.' });
+    expect(profile.username).toBeUndefined();
+    expect(profile.email).toBeUndefined();
+    const conversation = ConversationSchema.parse({ id: 'c', name: '  ', summary: ' Plans ', users: [{ username: ' bob ', user_id: '' }] });
+    expect(conversation.name).toBeUndefined();
+    expect(conversation.summary).toBe('Plans');
+    expect(conversation.users?.[0]).toMatchObject({ username: 'bob', user_id: undefined });
+    const notification = NotificationSchema.parse({ id: 'n', asset_id: ' ', content: { text: ' hi ', asset: { assetId: ' a1 ' } }, read_at: '' });
+    expect(notification).toMatchObject({ asset_id: undefined, content: { text: 'hi', asset: { assetId: 'a1' } }, read_at: undefined });
+  });
   it('keeps unknown fields at every level', () => {
     const file = FileSchema.parse({
       id: 'f1',
