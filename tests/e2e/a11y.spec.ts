@@ -2,38 +2,10 @@
 // (also with an error), lists with details, previews, the image viewer, search and the Filters
 // popover, the account menu and sign-out confirmation, the Uploads tray, the dataset grid and its
 // schema, conversations, and the narrow-window drawer.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { keychainClear } from './keychain';
 import { openAccountMenu, signInThroughUi } from './sign-in-helpers';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe in the page (evaluated, so the app's CSP is untouched) and keeps serious and critical findings. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    // A panel still fading in (the details drawer's 160 ms drawer-in) has partial opacity, which
-    // axe reads as low contrast: let every finite animation end first (spinners never do).
-    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
-    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 test.afterEach(({ standIn }) => keychainClear(standIn.url));
 

@@ -3,28 +3,16 @@
 // under the same id without a duplicate, and a file dropped on the conversation uploaded by the
 // queue and linked in a message — each checked on the stand-in. axe on the composer and a failed
 // message, light and dark.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import type { StandIn } from '../stand-in/index';
 import { faultPresets } from '../stand-in/fault-presets';
 import { apiFor, type Envelope } from '../unit/stand-in/helpers';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { keychainClear } from './keychain';
 import { signInThroughUi } from './sign-in-helpers';
 
 test.afterEach(({ standIn }) => keychainClear(standIn.url));
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A named conversation alice is in, with few messages. */
 function conversationOf(standIn: StandIn) {

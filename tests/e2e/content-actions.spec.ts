@@ -3,27 +3,16 @@
 // DownloadURL drag data, whose link downloads the right bytes), and a bulk download of a
 // selection followed in the tray's Downloads list. axe on the tray with downloads, light and dark.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { StandIn } from '../stand-in/index';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { keychainClear } from './keychain';
 import { signInThroughUi } from './sign-in-helpers';
 import { standInBytes } from './stand-in-bytes';
 
 test.afterEach(({ standIn }) => keychainClear(standIn.url));
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const idOf = (standIn: StandIn, name: string) => standIn.seed.files.find((f) => f.name === name)?.id ?? '';
 const row = (page: Page, name: string) => page.getByRole('listbox', { name: 'Files' }).getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });

@@ -2,28 +2,16 @@
 // since the web host has no native one), rename, visibility, Move to… with the web-only team
 // refused, a multi-selection deleted after the dry-run sheet, and a 403 rolled back with the
 // friendly message — each checked on the stand-in itself. axe runs on the menu and sheets.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { createOuroClient } from '../../electron/ouro/client';
 import type { StandIn } from '../stand-in/index';
 import { faultPresets } from '../stand-in/fault-presets';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { keychainClear } from './keychain';
 import { signInThroughUi } from './sign-in-helpers';
 
 test.afterEach(({ standIn }) => keychainClear(standIn.url));
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const witness = (standIn: StandIn) => createOuroClient({ baseUrl: standIn.url, fetch: globalThis.fetch, appVersion: 'e2e', getApiKey: () => standIn.apiKey });
 const idOf = (standIn: StandIn, name: string) => standIn.seed.files.find((f) => f.name === name)?.id ?? '';

@@ -3,9 +3,8 @@
 // within the poll interval with the unread count in the sidebar, and opening it marks it read;
 // ouro:// links handed to the running app open the item, and a malformed one is refused politely;
 // the palette and the Notifications view pass axe in light and dark.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { keychainClear } from './keychain';
 import { signInThroughUi } from './sign-in-helpers';
@@ -151,20 +150,6 @@ test('ouro:// links handed to the running app open the item; a malformed link is
   await expect(page.getByRole('status').filter({ hasText: 'This ouro://asset link does not name a valid asset id.' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Messages in Q3 forecast review' })).toBeVisible();
 });
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    type Found = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Found[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the palette and the Notifications view pass axe (${colorScheme})`, async ({ launch, standIn }, testInfo) => {

@@ -4,10 +4,9 @@
 // The web host has no paths, so the page streams each File to the host's staging folder and the
 // same queue and streamed upload take it from there (in Electron, main grants the Files' paths).
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { createOuroClient } from '../../electron/ouro/client';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { keychainClear } from './keychain';
 import { signInThroughUi } from './sign-in-helpers';
@@ -355,20 +354,6 @@ test('the confirm sheet is an accessible modal: focus stays inside, web-only tea
   await expect(page.getByRole('dialog').getByRole('combobox', { name: 'Organization' })).toHaveValue(helios?.id ?? '');
   await page.keyboard.press('Escape');
 });
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (within) => {
-    type Result = { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> };
-    const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<Result> } }).axe;
-    const root = document.querySelector(within);
-    if (!root) return [`nothing matches ${within}`];
-    const result = await axe.run(root, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the confirm sheet and the Uploads region (done, failed, in flight) pass axe (${colorScheme})`, async ({ launch, standIn }) => {

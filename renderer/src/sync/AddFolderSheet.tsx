@@ -7,7 +7,7 @@ import type { SyncDestination } from '../../../shared/sync';
 import { uploadVisibilities, type UploadVisibility } from '../../../shared/uploads';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useDestinations } from '../queries/destinations';
-import { useModalKeys } from './use-modal-keys';
+import { useModalKeys } from '../components/use-modal-keys';
 
 const VISIBILITY: Record<UploadVisibility, string> = { private: 'Private', organization: 'Organization', public: 'Public' };
 

@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useSyncFolders } from './queries';
 import { SyncFolderRow } from './SyncFolderRow';
-import { useModalKeys } from './use-modal-keys';
+import { useModalKeys } from '../components/use-modal-keys';
 
 export function SyncPanel({ onAdd, onClose, problem }: { onAdd(): void; onClose(): void; problem: unknown }) {
   const titleId = useId();

@@ -1,10 +1,11 @@
 // The confirm sheet: an accessible modal dialog (labelled, focus kept inside, Escape cancels)
 // where the person picks the organization, team (teams that refuse API uploads shown disabled,
 // with the reason) and visibility, and, for CSV/TSV files, whether to make a dataset instead.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { EVERYONE_ON_OURO, GLOBAL_ID } from '../../../shared/display-names';
 import { uploadVisibilities, type UploadDestination, type UploadVisibility } from '../../../shared/uploads';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useModalKeys } from '../components/use-modal-keys';
 import { useDestinations } from '../queries/destinations';
 
 const VISIBILITY_LABELS: Record<UploadVisibility, { label: string; hint: string }> = {
@@ -22,16 +23,10 @@ export interface ConfirmSheetProps {
   onCancel(): void;
 }
 
-function focusables(root: HTMLElement): HTMLElement[] {
-  return Array.from(root.querySelectorAll<HTMLElement>('button, select, input, [href], [tabindex]:not([tabindex="-1"])')).filter(
-    (el) => !el.hasAttribute('disabled'),
-  );
-}
-
 export function ConfirmSheet({ names, offerDataset, busy, onConfirm, onCancel }: ConfirmSheetProps) {
   const titleId = useId();
   const descId = useId();
-  const dialog = useRef<HTMLDivElement>(null);
+  const { ref: dialog, onKeyDown } = useModalKeys<HTMLDivElement>(onCancel);
   const destinations = useDestinations();
   const remembered = destinations.data?.remembered;
   const [orgId, setOrgId] = useState<string | undefined>(undefined);
@@ -51,33 +46,6 @@ export function ConfirmSheet({ names, offerDataset, busy, onConfirm, onCancel }:
   const disabledTeam = org?.teams.find((t) => t.id === chosenTeam && t.disabledReason);
   const needsTeam = Boolean(org && org.id !== GLOBAL_ID && org.teams.length > 0 && !chosenTeam);
 
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    const root = dialog.current;
-    if (root) focusables(root)[0]?.focus();
-    return () => previous?.focus?.();
-  }, []);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialog.current) return;
-    // Keep focus inside the dialog: wrap from the last control to the first and back.
-    const items = focusables(dialog.current);
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
 
   const confirm = () => {
     const isGlobal = !org || org.id === GLOBAL_ID;
