@@ -2,9 +2,10 @@
 // (teams that refuse API uploads shown disabled, with the reason, as in the upload sheet) and
 // visibility — and whether the files already in it are uploaded now or only new ones from now.
 import { useId, useState } from 'react';
-import { EVERYONE_ON_OURO, GLOBAL_ID } from '../../../shared/display-names';
+import { GLOBAL_ID } from '../../../shared/display-names';
 import type { SyncDestination } from '../../../shared/sync';
 import { uploadVisibilities, type UploadVisibility } from '../../../shared/uploads';
+import { DestinationFields } from '../components/DestinationFields';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useDestinations } from '../queries/destinations';
 import { useModalKeys } from '../components/use-modal-keys';
@@ -44,40 +45,16 @@ export function AddFolderSheet({ folder, busy, error, onConfirm, onCancel }: Add
         {destinations.isPending && <p role="status">Loading your organizations…</p>}
         {destinations.isError && <ErrorNotice error={destinations.error} onRetry={() => void destinations.refetch()} />}
         {destinations.data && (
-          <div className="sheet-fields">
-            <label>
-              Organization
-              <select
-                value={orgId}
-                onChange={(e) => {
-                  setOrgId(e.target.value);
-                  setTeamId(undefined);
-                }}
-              >
-                <option value="">{EVERYONE_ON_OURO} (no organization)</option>
-                {destinations.data.organizations
-                  .filter((o) => o.id !== GLOBAL_ID)
-                  .map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-              </select>
-            </label>
-            {org && (
-              <label>
-                Team
-                <select value={chosenTeam} onChange={(e) => setTeamId(e.target.value)}>
-                  {org.teams.map((t) => (
-                    <option key={t.id} value={t.id} disabled={t.disabledReason !== null}>
-                      {t.disabledReason ? `${t.name} — unavailable: ${t.disabledReason}` : t.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-            {disabledTeam && <p role="alert">{disabledTeam.disabledReason}</p>}
-          </div>
+          <DestinationFields
+            organizations={destinations.data.organizations}
+            orgId={orgId}
+            teamId={chosenTeam}
+            onOrg={(id) => {
+              setOrgId(id);
+              setTeamId(undefined);
+            }}
+            onTeam={setTeamId}
+          />
         )}
         <fieldset className="sheet-visibility">
           <legend>Visibility</legend>

@@ -2,8 +2,9 @@
 // where the person picks the organization, team (teams that refuse API uploads shown disabled,
 // with the reason) and visibility, and, for CSV/TSV files, whether to make a dataset instead.
 import { useId, useMemo, useState } from 'react';
-import { EVERYONE_ON_OURO, GLOBAL_ID } from '../../../shared/display-names';
+import { GLOBAL_ID } from '../../../shared/display-names';
 import { uploadVisibilities, type UploadDestination, type UploadVisibility } from '../../../shared/uploads';
+import { DestinationFields } from '../components/DestinationFields';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useModalKeys } from '../components/use-modal-keys';
 import { useDestinations } from '../queries/destinations';
@@ -74,45 +75,17 @@ export function ConfirmSheet({ names, offerDataset, busy, onConfirm, onCancel }:
         {destinations.isPending && <p role="status">Loading your organizations…</p>}
         {destinations.isError && <ErrorNotice error={destinations.error} onRetry={() => void destinations.refetch()} />}
         {destinations.data && (
-          <div className="sheet-fields">
-            <label>
-              Organization
-              <select
-                value={chosenOrg}
-                onChange={(e) => {
-                  setOrgId(e.target.value);
-                  setTeamId(undefined);
-                }}
-              >
-                <option value="">{EVERYONE_ON_OURO} (no organization)</option>
-                {orgs
-                  .filter((o) => o.id !== GLOBAL_ID)
-                  .map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-              </select>
-            </label>
-            {org && org.id !== GLOBAL_ID && (
-              <label>
-                Team
-                <select value={chosenTeam} onChange={(e) => setTeamId(e.target.value)}>
-                  {org.teams.map((t) => (
-                    <option key={t.id} value={t.id} disabled={t.disabledReason !== null}>
-                      {t.disabledReason ? `${t.name} — unavailable: ${t.disabledReason}` : t.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-            {org && org.teams.some((t) => t.disabledReason) && (
-              <p className="muted sheet-note">
-                Unavailable teams: {org.teams.filter((t) => t.disabledReason).map((t) => `${t.name} (${t.disabledReason ?? ''})`).join('; ')}
-              </p>
-            )}
-            {disabledTeam && <p role="alert">{disabledTeam.disabledReason}</p>}
-          </div>
+          <DestinationFields
+            organizations={orgs}
+            orgId={chosenOrg}
+            teamId={chosenTeam}
+            onOrg={(id) => {
+              setOrgId(id);
+              setTeamId(undefined);
+            }}
+            onTeam={setTeamId}
+            listUnavailable
+          />
         )}
 
         <fieldset className="sheet-visibility">
