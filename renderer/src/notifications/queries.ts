@@ -8,8 +8,21 @@ import { queryKeys } from '../queries/keys';
 
 export const NOTIFICATIONS_PAGE_SIZE = 50;
 
+/** Until main knows the count (null before its first poll), ask again this often. */
+const UNKNOWN_COUNT_RECHECK_MS = 2_000;
+
 export function useUnreadCount(): number | null {
-  return useQuery({ queryKey: queryKeys.notifications.unread(), queryFn: () => call('notifications:unreads'), staleTime: Infinity }).data?.unread ?? null;
+  return (
+    useQuery({
+      queryKey: queryKeys.notifications.unread(),
+      queryFn: () => call('notifications:unreads'),
+      staleTime: Infinity,
+      // The first poll's `notifications:changed` can come before this page listens (the event
+      // stream still connecting, or a preload listener not yet attached); main then has nothing
+      // new to push. So while the answer is "not known yet", ask again rather than wait forever.
+      refetchInterval: (query) => (query.state.data && query.state.data.unread !== null ? false : UNKNOWN_COUNT_RECHECK_MS),
+    }).data?.unread ?? null
+  );
 }
 
 export function useNotifications() {
