@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DownloadItem } from '../../shared/actions';
 import type { MessageRow, MessagesPage } from '../../shared/browse';
 import { applyDownloadsDelta } from '../../renderer/src/downloads/use-downloads';
-import { mergeNewest } from '../../renderer/src/conversations/use-outbox';
+import { mergeNewest } from '../../renderer/src/conversations/outbox';
 import { queryKeys } from '../../renderer/src/queries/keys';
 
 const download = (id: string, over: Partial<DownloadItem> = {}): DownloadItem => ({ id, assetId: id, assetType: 'file', fileName: `${id}.txt`, state: 'queued', bytes: 0, total: null, batchId: null, createdAt: 1, ...over });

@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { messagePollDelayMs } from '../../../shared/actions';
 import { call } from '../ouro';
 import { MESSAGES_PAGE_SIZE } from './queries';
-import { mergeNewest } from './use-outbox';
+import { mergeNewest } from './outbox';
 
 export function useMessagePolling(conversationId: string, enabled: boolean): void {
   const queryClient = useQueryClient();

@@ -2,12 +2,11 @@
 // as pending under the page's own id; main sends it (converted as Ouro does, posted once under
 // that id), keeps it while Ouro is unreachable, and reports it failed with the reason. Retry sends
 // the same id again, so a retry can never make a second message.
-import { useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { MessageRow, MessagesPage } from '../../../shared/browse';
 import type { AppErrorData } from '../../../shared/error-kinds';
 import type { OutboxEntry, OutboxSnapshot } from '../../../shared/outbox';
-import { useOutbox as useOutboxEntries } from './outbox';
+import { mergeNewest, useOutbox as useOutboxEntries } from './outbox';
 import { AppError } from '../../../shared/app-error';
 import { useOuroEvent } from '../events';
 import { call } from '../ouro';
@@ -20,24 +19,6 @@ export interface PendingMessage {
   state: 'sending' | 'waiting' | 'failed';
   error: AppErrorData | null;
   createdAt: string;
-}
-
-/** Puts messages into the conversation's newest page (by id), keeping older pages as they are. */
-export function mergeNewest(queryClient: QueryClient, conversationId: string, incoming: readonly MessageRow[]): number {
-  let added = 0;
-  queryClient.setQueryData<InfiniteData<MessagesPage, string | null>>(queryKeys.conversations.messages(conversationId), (data) => {
-    const first = data?.pages[0];
-    if (!data || !first) return data;
-    const known = new Set(data.pages.flatMap((p) => p.messages.map((m) => m.id)));
-    const fresh = incoming.filter((m) => !known.has(m.id));
-    const byId = new Map(first.messages.map((m) => [m.id, m]));
-    for (const m of incoming) if (byId.has(m.id)) byId.set(m.id, m);
-    added = fresh.length;
-    if (fresh.length === 0 && incoming.every((m) => !byId.has(m.id))) return data;
-    const messages = [...byId.values(), ...fresh].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.seq ?? 0) - (b.seq ?? 0));
-    return { ...data, pages: [{ ...first, messages }, ...data.pages.slice(1)] };
-  });
-  return added;
 }
 
 function fromEntry(entry: OutboxEntry): PendingMessage {
@@ -53,11 +34,8 @@ export function useOutbox(conversationId: string) {
   const [local, setLocal] = useState<PendingMessage[]>([]);
 
   useOuroEvent('outbox:changed', (next: OutboxSnapshot) => {
+    // The delivered messages themselves reach the list through queries/main-events.ts.
     const mine = next.delivered.filter((d) => d.conversationId === conversationId);
-    const rows = mine.map((d) => d.message).filter((m): m is MessageRow => m !== null);
-    if (rows.length) mergeNewest(queryClient, conversationId, rows);
-    // Delivered without a row (Ouro already had it): read the newest page to show it.
-    if (mine.some((d) => d.message === null)) void queryClient.invalidateQueries({ queryKey: queryKeys.conversations.messages(conversationId) });
     if (mine.length) setLocal((list) => list.filter((p) => !mine.some((d) => d.clientId === p.clientId)));
   });
 
