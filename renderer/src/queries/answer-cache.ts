@@ -7,6 +7,7 @@ import { skipToken, useQuery, useQueryClient, type QueryClient, type QueryKey } 
 import { AppError } from '../../../shared/app-error';
 import type { CacheableChannel, CachedAnswer } from '../../../shared/cache';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
+import { call } from '../ouro';
 import { queryKeys } from './keys';
 
 /** Where the data a query shows came from, when not from a live answer. */
@@ -23,8 +24,7 @@ const SEED_WAIT_MS = 1500;
 /** The kept answer for a channel's input, or null (none kept, or main could not say): never throws. */
 async function readCachedAnswer<C extends CacheableChannel>(channel: C, input: ChannelInput<C>): Promise<CachedAnswer<ChannelOutput<C>> | null> {
   try {
-    const result = await bridge().invoke('cache:get', { channel, input });
-    return result.ok && result.data ? (result.data as CachedAnswer<ChannelOutput<C>>) : null;
+    return (await call('cache:get', { channel, input })) as CachedAnswer<ChannelOutput<C>> | null;
   } catch {
     return null;
   }
