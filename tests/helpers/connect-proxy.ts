@@ -3,6 +3,7 @@
 // through it. It never sees inside a TLS tunnel.
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
+import { relayPair } from './socket-pair';
 
 export interface ConnectProxy {
   /** `http://127.0.0.1:<port>` */
@@ -29,14 +30,7 @@ export async function startConnectProxy(): Promise<ConnectProxy> {
       upstream.pipe(client);
       client.pipe(upstream);
     });
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
+    relayPair(sockets, client, upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

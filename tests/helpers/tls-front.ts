@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
+import { relayPair } from './socket-pair';
 
 const dir = path.resolve(__dirname, '../fixtures/tls');
 /** The test CA: the only "system" store that trusts the front's certificate. */
@@ -22,14 +23,7 @@ export async function startTlsFront(targetUrl: string): Promise<TlsFront> {
     const upstream = net.connect(Number(target.port), target.hostname);
     client.pipe(upstream);
     upstream.pipe(client);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
+    relayPair(sockets, client, upstream);
   });
   // A client refusing the certificate ends the handshake; that is what some tests expect.
   server.on('tlsClientError', () => {});
